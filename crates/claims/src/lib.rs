@@ -1,0 +1,319 @@
+//! Claims stage: which statements several documents make, who stands behind them, and which
+//! are denied.
+//!
+//! 1. Every body sentence of a story is a mention with a [`Stance`] (asserts, denies, or
+//!    reports: attributed to someone) and a primary source (the speaker of a quote or
+//!    reported statement covering it, else the outlet).
+//! 2. Mentions join one claim when they are copies (reuse stage), share a figure counting the
+//!    same thing with the same value, or share most of their distinctive content words, with
+//!    names and numbers agreeing.
+//! 3. A claim made only of denials is attached to the asserted claim it best matches; a claim
+//!    asserted by some and denied by others is disputed.
+//! 4. Independent support counts distinct primary sources among the asserting and reporting
+//!    mentions, a copied sentence counted once (for the source of its first carrier).
+
+mod stance;
+
+pub use stance::{stance_of, Stance};
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use dossier_core::{Document, Span};
+use dossier_extract::DocExtractions;
+use dossier_reuse::Reuse;
+use dossier_text::{is_stopword, stem, tokens, AnalyzedText};
+use dossier_core::UnionFind;
+use serde::Serialize;
+
+/// Weighted share of the smaller sentence's content that two mentions must share to be one claim.
+pub const SAME_CLAIM_OVERLAP: f32 = 0.6;
+/// Weaker overlap at which a denial is attached to the claim it denies.
+pub const DENIAL_LINK_OVERLAP: f32 = 0.2;
+/// Fewest shared content words for either.
+const MIN_SHARED_WORDS: usize = 3;
+
+/// One document of a story with everything the claims stage reads.
+#[derive(Debug, Clone, Copy)]
+pub struct ClaimInput<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// Its sentences.
+    pub text: &'a AnalyzedText,
+    /// Its quotes, entities, figures and dates (speakers already canonicalised).
+    pub extractions: &'a DocExtractions,
+    /// Figure group of each of its figures (from `dossier_extract::figures::group_figures`).
+    pub figure_groups: &'a [usize],
+}
+
+/// One sentence stating a claim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    /// Document index in the inputs.
+    pub doc: usize,
+    /// Sentence index in that document.
+    pub sentence: usize,
+    /// Span of the sentence.
+    pub span: Span,
+    /// Its stance.
+    pub stance: Stance,
+    /// Who it is attributed to, or `None` (the outlet stands behind it).
+    pub attributed_to: Option<String>,
+    /// The primary source counted for it: `attributed_to`, else the outlet (source or document id).
+    pub primary_source: String,
+}
+
+/// A statement made by one or more mentions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    /// The mentions, in document order.
+    pub mentions: Vec<Mention>,
+    /// Primary sources asserting or reporting it.
+    pub asserted_by: Vec<String>,
+    /// Primary sources denying it.
+    pub denied_by: Vec<String>,
+    /// Distinct primary sources supporting it, copies counted once.
+    pub independent_sources: usize,
+    /// Asserted by some, denied by others.
+    pub disputed: bool,
+    /// Index of the mention whose wording represents the claim.
+    pub representative: usize,
+}
+
+/// Builds the claims of a story. Only claims stated in two or more documents, or disputed,
+/// are returned (a sentence only one document makes is not a cross-document claim).
+pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
+    let mentions = collect_mentions(inputs);
+    let content: Vec<Content> = mentions.iter().map(|m| Content::of(inputs, m)).collect();
+    let idf = inverse_frequencies(&content);
+
+    let n = mentions.len();
+    let mut union = UnionFind::new(n);
+    for i in 0..n {
+        for j in (i + 1)..n {
+            let (a, b) = (&mentions[i], &mentions[j]);
+            if a.doc == b.doc {
+                continue;
+            }
+            let copies = match (reuse.group_of.get(&(a.doc, a.sentence)), reuse.group_of.get(&(b.doc, b.sentence))) {
+                (Some(x), Some(y)) => x == y,
+                _ => false,
+            };
+            let same_stance_side = (a.stance == Stance::Denies) == (b.stance == Stance::Denies);
+            if copies
+                || (same_stance_side
+                    && content[i].agrees_with(&content[j])
+                    && (content[i].shares_figure(&content[j])
+                        || overlap(&content[i], &content[j], &idf) >= SAME_CLAIM_OVERLAP))
+            {
+                union.join(i, j);
+            }
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..n {
+        groups.entry(union.find(i)).or_default().push(i);
+    }
+    let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
+    groups.sort();
+
+    // Attach each all-denial group to the asserted group it best matches.
+    let is_denial = |g: &Vec<usize>| g.iter().all(|&m| mentions[m].stance == Stance::Denies);
+    let mut attach: Vec<(usize, usize)> = Vec::new();
+    for (gi, g) in groups.iter().enumerate() {
+        if !is_denial(g) {
+            continue;
+        }
+        let best = groups
+            .iter()
+            .enumerate()
+            .filter(|(oi, o)| *oi != gi && !is_denial(o) && spans_documents(&mentions, o) >= 2)
+            .map(|(oi, o)| {
+                let score = g
+                    .iter()
+                    .flat_map(|&d| o.iter().map(move |&a| (d, a)))
+                    .filter(|&(d, a)| content[d].agrees_with(&content[a]))
+                    .map(|(d, a)| overlap(&content[d], &content[a], &idf))
+                    .fold(0.0f32, f32::max);
+                (oi, score)
+            })
+            .filter(|&(_, s)| s >= DENIAL_LINK_OVERLAP)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        if let Some((oi, _)) = best {
+            attach.push((gi, oi));
+        }
+    }
+    for &(from, to) in &attach {
+        let moved = std::mem::take(&mut groups[from]);
+        groups[to].extend(moved);
+    }
+
+    let mut claims: Vec<Claim> = groups
+        .into_iter()
+        .filter(|g| !g.is_empty())
+        .map(|mut g| {
+            g.sort_by_key(|&m| (mentions[m].doc, mentions[m].sentence));
+            make_claim(g.iter().map(|&m| mentions[m].clone()).collect(), reuse, inputs)
+        })
+        .filter(|c| c.disputed || distinct_docs(&c.mentions) >= 2)
+        .collect();
+    claims.sort_by(|a, b| {
+        b.disputed
+            .cmp(&a.disputed)
+            .then(b.independent_sources.cmp(&a.independent_sources))
+            .then(distinct_docs(&b.mentions).cmp(&distinct_docs(&a.mentions)))
+            .then((a.mentions[0].doc, a.mentions[0].sentence).cmp(&(b.mentions[0].doc, b.mentions[0].sentence)))
+    });
+    claims
+}
+
+fn spans_documents(mentions: &[Mention], group: &[usize]) -> usize {
+    group.iter().map(|&m| mentions[m].doc).collect::<HashSet<_>>().len()
+}
+
+fn distinct_docs(mentions: &[Mention]) -> usize {
+    mentions.iter().map(|m| m.doc).collect::<HashSet<_>>().len()
+}
+
+fn make_claim(mentions: Vec<Mention>, reuse: &Reuse, inputs: &[ClaimInput<'_>]) -> Claim {
+    let mut asserted: BTreeSet<String> = BTreeSet::new();
+    let mut denied: BTreeSet<String> = BTreeSet::new();
+    let mut independent: HashSet<String> = HashSet::new();
+    for m in &mentions {
+        // A copied sentence speaks for whoever its first carrier attributes it to.
+        let source = match reuse.group(( m.doc, m.sentence)) {
+            Some(group) => mentions
+                .iter()
+                .find(|o| o.doc == group.first_doc && group.members.contains(&(o.doc, o.sentence)))
+                .map_or_else(|| m.primary_source.clone(), |o| o.primary_source.clone()),
+            None => m.primary_source.clone(),
+        };
+        if m.stance == Stance::Denies {
+            denied.insert(source);
+        } else {
+            asserted.insert(source.clone());
+            independent.insert(source.to_lowercase());
+        }
+    }
+    let representative = mentions
+        .iter()
+        .position(|m| m.stance == Stance::Asserts)
+        .or_else(|| mentions.iter().position(|m| m.stance == Stance::Reports))
+        .unwrap_or(0);
+    let _ = inputs;
+    Claim {
+        disputed: !asserted.is_empty() && !denied.is_empty(),
+        independent_sources: independent.len(),
+        asserted_by: asserted.into_iter().collect(),
+        denied_by: denied.into_iter().collect(),
+        mentions,
+        representative,
+    }
+}
+
+fn collect_mentions(inputs: &[ClaimInput<'_>]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (d, input) in inputs.iter().enumerate() {
+        let outlet = input.doc.source.clone().unwrap_or_else(|| input.doc.id.clone());
+        for (s, sentence) in input.text.body_sentences() {
+            let text = sentence.span.slice(&input.doc.text);
+            let attributed_to = input
+                .extractions
+                .quotes
+                .iter()
+                .filter(|q| q.span.start < sentence.span.end && sentence.span.start < q.span.end || q.sentence == s)
+                .find_map(|q| q.speaker.clone());
+            let stance = stance_of(text, attributed_to.is_some());
+            out.push(Mention {
+                doc: d,
+                sentence: s,
+                span: sentence.span,
+                stance,
+                primary_source: attributed_to.clone().unwrap_or_else(|| outlet.clone()),
+                attributed_to,
+            });
+        }
+    }
+    out
+}
+
+/// The content of a mention that claim matching compares.
+struct Content {
+    stems: HashSet<String>,
+    names: HashSet<String>,
+    figures: Vec<(u64, usize)>,
+}
+
+impl Content {
+    fn of(inputs: &[ClaimInput<'_>], m: &Mention) -> Content {
+        let input = &inputs[m.doc];
+        let text = m.span.slice(&input.doc.text);
+        let mut stems = HashSet::new();
+        let mut names = HashSet::new();
+        for (i, t) in tokens(text, 0).iter().enumerate() {
+            let w = t.text;
+            if !w.chars().any(char::is_alphabetic) || is_stopword(w) || stance::is_cue_word(w) {
+                continue;
+            }
+            stems.insert(stem(w));
+            if i > 0 && w.chars().next().is_some_and(char::is_uppercase) {
+                names.insert(stem(w));
+            }
+        }
+        let figures = input
+            .extractions
+            .figures
+            .iter()
+            .zip(input.figure_groups)
+            .filter(|(f, _)| f.sentence == m.sentence && f.counts.is_some())
+            .map(|(f, &g)| (f.value.to_bits(), g))
+            .collect();
+        Content { stems, names, figures }
+    }
+
+    /// Names and numbers do not contradict: when both mention names they share one, and
+    /// when both carry figures of the same kind they share a value.
+    fn agrees_with(&self, other: &Content) -> bool {
+        let names_ok = self.names.is_empty() || other.names.is_empty() || !self.names.is_disjoint(&other.names);
+        let same_kind: Vec<_> = self
+            .figures
+            .iter()
+            .filter(|(_, g)| other.figures.iter().any(|(_, og)| og == g))
+            .collect();
+        let figures_ok = same_kind.is_empty() || same_kind.iter().any(|f| other.figures.contains(f));
+        names_ok && figures_ok
+    }
+
+    fn shares_figure(&self, other: &Content) -> bool {
+        self.figures.iter().any(|f| other.figures.contains(f))
+            && self.stems.intersection(&other.stems).count() >= MIN_SHARED_WORDS
+    }
+}
+
+fn inverse_frequencies(content: &[Content]) -> HashMap<String, f32> {
+    let mut df: HashMap<&str, u32> = HashMap::new();
+    for c in content {
+        for s in &c.stems {
+            *df.entry(s).or_default() += 1;
+        }
+    }
+    let n = content.len() as f32;
+    df.into_iter()
+        .map(|(s, f)| (s.to_string(), ((n + 1.0) / (f as f32 + 0.5)).ln().max(0.1)))
+        .collect()
+}
+
+/// Idf-weighted share of the smaller mention's content found in the other.
+fn overlap(a: &Content, b: &Content, idf: &HashMap<String, f32>) -> f32 {
+    let shared: Vec<&String> = a.stems.intersection(&b.stems).collect();
+    if shared.len() < MIN_SHARED_WORDS {
+        return 0.0;
+    }
+    let weight = |set: &HashSet<String>| set.iter().map(|s| idf.get(s).copied().unwrap_or(1.0)).sum::<f32>();
+    let common: f32 = shared.iter().map(|s| idf.get(*s).copied().unwrap_or(1.0)).sum();
+    let smaller = weight(&a.stems).min(weight(&b.stems));
+    if smaller > 0.0 {
+        common / smaller
+    } else {
+        0.0
+    }
+}

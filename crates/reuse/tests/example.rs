@@ -1,0 +1,98 @@
+//! Reuse on the bundled example, with the expected copies written down by reading the texts.
+
+use std::path::PathBuf;
+
+use dossier_core::Document;
+use dossier_reuse::{find_reuse, CopyKind, ReuseInput};
+use dossier_text::{analyze, AnalyzedText};
+
+fn example() -> (Vec<Document>, Vec<AnalyzedText>) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/chechnya-2017");
+    let docs: Vec<Document> = dossier_ingest::read_paths(&[dir])
+        .collect::<Result<_, _>>()
+        .expect("example reads cleanly");
+    let texts = docs.iter().map(analyze).collect();
+    (docs, texts)
+}
+
+fn short_id(doc: &Document) -> &str {
+    &doc.id[..3]
+}
+
+#[test]
+fn every_verbatim_shared_paragraph_is_found_with_the_right_documents() {
+    let (docs, texts) = example();
+    let inputs: Vec<ReuseInput> = docs
+        .iter()
+        .zip(&texts)
+        .enumerate()
+        .map(|(i, (doc, text))| ReuseInput { doc, text, ingest_seq: i })
+        .collect();
+    let reuse = find_reuse(&inputs);
+
+    let mut found: Vec<(String, Vec<&str>, &str)> = reuse
+        .passages
+        .iter()
+        .map(|p| {
+            let (d, span, _) = &p.members[0];
+            let text = span.slice(&docs[*d].text);
+            let carriers = p.members.iter().map(|m| short_id(&docs[m.0])).collect();
+            (text.chars().take(40).collect(), carriers, short_id(&docs[p.first_doc]))
+        })
+        .collect();
+    found.sort();
+    // Read off the texts: 000, 001 and 002 share the "Despite the growing evidence..." and
+    // "The spokesperson added: If such people existed..." paragraphs; 000 and 002 also share
+    // "The legal status of homosexuality..."; 001 and 002 share "At least three men are
+    // known to have been killed, though the paper estimates the real figure to be higher"
+    // (002 stops there; 001 goes on: a near copy).
+    let expected = [
+        ("At least three men are known to have be", vec!["001", "002"], "001"),
+        ("Despite the growing evidence of mass ta", vec!["000", "001", "002"], "000"),
+        ("The legal status of homosexuality in th", vec!["000", "002"], "000"),
+    ];
+    assert_eq!(found.len(), expected.len(), "{found:#?}");
+    for ((text, carriers, first), (etext, ecarriers, efirst)) in found.iter().zip(expected) {
+        assert_eq!(text, etext);
+        assert_eq!(carriers, &ecarriers, "{text}");
+        assert_eq!(*first, efirst, "{text}");
+    }
+    // The copied spokesperson passage spans both paragraphs in each carrier.
+    let spokesperson = reuse
+        .passages
+        .iter()
+        .find(|p| p.members[0].1.slice(&docs[p.members[0].0].text).starts_with("Despite"))
+        .unwrap();
+    for (d, span, _) in &spokesperson.members {
+        let text = span.slice(&docs[*d].text);
+        assert!(text.contains("If such people existed in Chechnya"), "{text}");
+        assert!(text.ends_with("could never return.”") || text.ends_with("could never return.\""));
+    }
+    assert_eq!(spokesperson.kind, CopyKind::Exact, "quote styles differ only");
+}
+
+#[test]
+fn no_unrelated_sentences_are_reported_as_copies() {
+    let (docs, texts) = example();
+    let inputs: Vec<ReuseInput> = docs
+        .iter()
+        .zip(&texts)
+        .enumerate()
+        .map(|(i, (doc, text))| ReuseInput { doc, text, ingest_seq: i })
+        .collect();
+    let reuse = find_reuse(&inputs);
+    for group in &reuse.groups {
+        let keys: Vec<String> = group
+            .members
+            .iter()
+            .map(|&(d, s)| dossier_text::match_key(texts[d].sentences[s].span.slice(&docs[d].text)))
+            .collect();
+        // Every member of a group shares its first eight words with the others: the copies
+        // in this example are all verbatim or trimmed at the end.
+        let head: Vec<&str> = keys[0].split(' ').take(8).collect();
+        for k in &keys {
+            let h: Vec<&str> = k.split(' ').take(8).collect();
+            assert_eq!(h, head, "{keys:#?}");
+        }
+    }
+}
