@@ -18,11 +18,11 @@ pub use stance::{stance_of, Stance};
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+use dossier_core::UnionFind;
 use dossier_core::{Document, Span};
 use dossier_extract::DocExtractions;
 use dossier_reuse::Reuse;
 use dossier_text::{is_stopword, stem, tokens, AnalyzedText};
-use dossier_core::UnionFind;
 use serde::Serialize;
 
 /// Weighted share of the smaller sentence's content that two mentions must share to be one claim.
@@ -94,7 +94,10 @@ pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
             if a.doc == b.doc {
                 continue;
             }
-            let copies = match (reuse.group_of.get(&(a.doc, a.sentence)), reuse.group_of.get(&(b.doc, b.sentence))) {
+            let copies = match (
+                reuse.group_of.get(&(a.doc, a.sentence)),
+                reuse.group_of.get(&(b.doc, b.sentence)),
+            ) {
                 (Some(x), Some(y)) => x == y,
                 _ => false,
             };
@@ -152,7 +155,7 @@ pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
         .filter(|g| !g.is_empty())
         .map(|mut g| {
             g.sort_by_key(|&m| (mentions[m].doc, mentions[m].sentence));
-            make_claim(g.iter().map(|&m| mentions[m].clone()).collect(), reuse, inputs)
+            make_claim(g.iter().map(|&m| mentions[m].clone()).collect(), reuse)
         })
         .filter(|c| c.disputed || distinct_docs(&c.mentions) >= 2)
         .collect();
@@ -161,26 +164,33 @@ pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
             .cmp(&a.disputed)
             .then(b.independent_sources.cmp(&a.independent_sources))
             .then(distinct_docs(&b.mentions).cmp(&distinct_docs(&a.mentions)))
-            .then((a.mentions[0].doc, a.mentions[0].sentence).cmp(&(b.mentions[0].doc, b.mentions[0].sentence)))
+            .then(
+                (a.mentions[0].doc, a.mentions[0].sentence)
+                    .cmp(&(b.mentions[0].doc, b.mentions[0].sentence)),
+            )
     });
     claims
 }
 
 fn spans_documents(mentions: &[Mention], group: &[usize]) -> usize {
-    group.iter().map(|&m| mentions[m].doc).collect::<HashSet<_>>().len()
+    group
+        .iter()
+        .map(|&m| mentions[m].doc)
+        .collect::<HashSet<_>>()
+        .len()
 }
 
 fn distinct_docs(mentions: &[Mention]) -> usize {
     mentions.iter().map(|m| m.doc).collect::<HashSet<_>>().len()
 }
 
-fn make_claim(mentions: Vec<Mention>, reuse: &Reuse, inputs: &[ClaimInput<'_>]) -> Claim {
+fn make_claim(mentions: Vec<Mention>, reuse: &Reuse) -> Claim {
     let mut asserted: BTreeSet<String> = BTreeSet::new();
     let mut denied: BTreeSet<String> = BTreeSet::new();
     let mut independent: HashSet<String> = HashSet::new();
     for m in &mentions {
         // A copied sentence speaks for whoever its first carrier attributes it to.
-        let source = match reuse.group(( m.doc, m.sentence)) {
+        let source = match reuse.group((m.doc, m.sentence)) {
             Some(group) => mentions
                 .iter()
                 .find(|o| o.doc == group.first_doc && group.members.contains(&(o.doc, o.sentence)))
@@ -199,7 +209,6 @@ fn make_claim(mentions: Vec<Mention>, reuse: &Reuse, inputs: &[ClaimInput<'_>]) 
         .position(|m| m.stance == Stance::Asserts)
         .or_else(|| mentions.iter().position(|m| m.stance == Stance::Reports))
         .unwrap_or(0);
-    let _ = inputs;
     Claim {
         disputed: !asserted.is_empty() && !denied.is_empty(),
         independent_sources: independent.len(),
@@ -213,14 +222,21 @@ fn make_claim(mentions: Vec<Mention>, reuse: &Reuse, inputs: &[ClaimInput<'_>]) 
 fn collect_mentions(inputs: &[ClaimInput<'_>]) -> Vec<Mention> {
     let mut out = Vec::new();
     for (d, input) in inputs.iter().enumerate() {
-        let outlet = input.doc.source.clone().unwrap_or_else(|| input.doc.id.clone());
+        let outlet = input
+            .doc
+            .source
+            .clone()
+            .unwrap_or_else(|| input.doc.id.clone());
         for (s, sentence) in input.text.body_sentences() {
             let text = sentence.span.slice(&input.doc.text);
             let attributed_to = input
                 .extractions
                 .quotes
                 .iter()
-                .filter(|q| q.span.start < sentence.span.end && sentence.span.start < q.span.end || q.sentence == s)
+                .filter(|q| {
+                    q.span.start < sentence.span.end && sentence.span.start < q.span.end
+                        || q.sentence == s
+                })
                 .find_map(|q| q.speaker.clone());
             let stance = stance_of(text, attributed_to.is_some());
             out.push(Mention {
@@ -267,19 +283,26 @@ impl Content {
             .filter(|(f, _)| f.sentence == m.sentence && f.counts.is_some())
             .map(|(f, &g)| (f.value.to_bits(), g))
             .collect();
-        Content { stems, names, figures }
+        Content {
+            stems,
+            names,
+            figures,
+        }
     }
 
     /// Names and numbers do not contradict: when both mention names they share one, and
     /// when both carry figures of the same kind they share a value.
     fn agrees_with(&self, other: &Content) -> bool {
-        let names_ok = self.names.is_empty() || other.names.is_empty() || !self.names.is_disjoint(&other.names);
+        let names_ok = self.names.is_empty()
+            || other.names.is_empty()
+            || !self.names.is_disjoint(&other.names);
         let same_kind: Vec<_> = self
             .figures
             .iter()
             .filter(|(_, g)| other.figures.iter().any(|(_, og)| og == g))
             .collect();
-        let figures_ok = same_kind.is_empty() || same_kind.iter().any(|f| other.figures.contains(f));
+        let figures_ok =
+            same_kind.is_empty() || same_kind.iter().any(|f| other.figures.contains(f));
         names_ok && figures_ok
     }
 
@@ -308,8 +331,15 @@ fn overlap(a: &Content, b: &Content, idf: &HashMap<String, f32>) -> f32 {
     if shared.len() < MIN_SHARED_WORDS {
         return 0.0;
     }
-    let weight = |set: &HashSet<String>| set.iter().map(|s| idf.get(s).copied().unwrap_or(1.0)).sum::<f32>();
-    let common: f32 = shared.iter().map(|s| idf.get(*s).copied().unwrap_or(1.0)).sum();
+    let weight = |set: &HashSet<String>| {
+        set.iter()
+            .map(|s| idf.get(s).copied().unwrap_or(1.0))
+            .sum::<f32>()
+    };
+    let common: f32 = shared
+        .iter()
+        .map(|s| idf.get(*s).copied().unwrap_or(1.0))
+        .sum();
     let smaller = weight(&a.stems).min(weight(&b.stems));
     if smaller > 0.0 {
         common / smaller

@@ -82,9 +82,29 @@ pub fn stance_of(sentence: &str, quoted: bool) -> Stance {
 /// sentences say).
 pub(crate) fn is_cue_word(word: &str) -> bool {
     const CUES: &[&str] = &[
-        "according", "added", "adds", "alleged", "allegedly", "claim", "claimed", "claims",
-        "denied", "denies", "deny", "false", "groundless", "insisting", "reported",
-        "reportedly", "reports", "said", "says", "stated", "states", "told", "wrote",
+        "according",
+        "added",
+        "adds",
+        "alleged",
+        "allegedly",
+        "claim",
+        "claimed",
+        "claims",
+        "denied",
+        "denies",
+        "deny",
+        "false",
+        "groundless",
+        "insisting",
+        "reported",
+        "reportedly",
+        "reports",
+        "said",
+        "says",
+        "stated",
+        "states",
+        "told",
+        "wrote",
     ];
     CUES.binary_search(&word.to_lowercase().as_str()).is_ok()
 }
@@ -127,9 +147,29 @@ mod tests {
     #[test]
     fn cue_list_is_sorted() {
         let mut sorted = vec![
-            "according", "added", "adds", "alleged", "allegedly", "claim", "claimed", "claims",
-            "denied", "denies", "deny", "false", "groundless", "insisting", "reported",
-            "reportedly", "reports", "said", "says", "stated", "states", "told", "wrote",
+            "according",
+            "added",
+            "adds",
+            "alleged",
+            "allegedly",
+            "claim",
+            "claimed",
+            "claims",
+            "denied",
+            "denies",
+            "deny",
+            "false",
+            "groundless",
+            "insisting",
+            "reported",
+            "reportedly",
+            "reports",
+            "said",
+            "says",
+            "stated",
+            "states",
+            "told",
+            "wrote",
         ];
         sorted.sort();
         assert!(is_cue_word("Denied"));

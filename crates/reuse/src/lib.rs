@@ -19,9 +19,9 @@ pub use documents::{shingles, NearDuplicateIndex};
 
 use std::collections::HashMap;
 
+use dossier_core::UnionFind;
 use dossier_core::{Document, Span};
 use dossier_text::{match_key, AnalyzedText};
-use dossier_core::UnionFind;
 use serde::Serialize;
 
 /// Fewest words a sentence must have to count as a copy (shorter ones, such as "He said.",
@@ -116,11 +116,18 @@ pub struct ReuseInput<'a> {
 
 /// The first carrier among `docs` (indices into `inputs`): the earliest date when all are
 /// dated, else the first ingested.
-pub fn first_carrier(inputs: &[ReuseInput<'_>], docs: impl Iterator<Item = usize>) -> Option<usize> {
+pub fn first_carrier(
+    inputs: &[ReuseInput<'_>],
+    docs: impl Iterator<Item = usize>,
+) -> Option<usize> {
     let docs: Vec<usize> = docs.collect();
     let all_dated = docs.iter().all(|&d| inputs[d].doc.published.is_some());
     docs.into_iter().min_by_key(|&d| {
-        let date = if all_dated { inputs[d].doc.published } else { None };
+        let date = if all_dated {
+            inputs[d].doc.published
+        } else {
+            None
+        };
         (date, inputs[d].ingest_seq)
     })
 }
@@ -179,7 +186,9 @@ pub fn find_reuse(inputs: &[ReuseInput<'_>]) -> Reuse {
             members.iter().any(|&m| sentences[m].0 .0 != first_doc)
         })
         .collect();
-    roots.iter_mut().for_each(|m| m.sort_by_key(|&i| sentences[i].0));
+    roots
+        .iter_mut()
+        .for_each(|m| m.sort_by_key(|&i| sentences[i].0));
     roots.sort_by_key(|m| sentences[m[0]].0);
 
     let mut reuse = Reuse::default();
@@ -242,17 +251,24 @@ fn passages(inputs: &[ReuseInput<'_>], reuse: &Reuse) -> Vec<Passage> {
         .into_iter()
         .filter(|(_, members)| members.len() >= 2)
         .map(|(groups, members)| {
-            let kind = if groups.iter().all(|&g| reuse.groups[g].kind == CopyKind::Exact) {
+            let kind = if groups
+                .iter()
+                .all(|&g| reuse.groups[g].kind == CopyKind::Exact)
+            {
                 CopyKind::Exact
             } else {
                 CopyKind::Near
             };
-            let first_doc = first_carrier(inputs, members.iter().map(|m| m.0)).unwrap_or(members[0].0);
+            let first_doc =
+                first_carrier(inputs, members.iter().map(|m| m.0)).unwrap_or(members[0].0);
             let members = members
                 .into_iter()
                 .map(|(d, range)| {
                     let sentences = &inputs[d].text.sentences;
-                    let span = Span::new(sentences[range.start].span.start, sentences[range.end - 1].span.end);
+                    let span = Span::new(
+                        sentences[range.start].span.start,
+                        sentences[range.end - 1].span.end,
+                    );
                     (d, span, range)
                 })
                 .collect();

@@ -42,7 +42,10 @@ pub fn features(doc: &Document, text: &AnalyzedText) -> DocFeatures {
     let mut counts: HashMap<String, f32> = HashMap::new();
     let mut copies = Vec::new();
     for sentence in &text.sentences {
-        if matches!(text.sentence_kind(sentence), dossier_text::ParagraphKind::Debris(_)) {
+        if matches!(
+            text.sentence_kind(sentence),
+            dossier_text::ParagraphKind::Debris(_)
+        ) {
             continue;
         }
         let s = sentence.span.slice(&doc.text);
@@ -54,7 +57,9 @@ pub fn features(doc: &Document, text: &AnalyzedText) -> DocFeatures {
             *counts.entry(stem(word)).or_default() += 1.0;
             // Names carry the story: count them again under their own key.
             if i > 0 && word.chars().next().is_some_and(char::is_uppercase) {
-                *counts.entry(format!("#{}", word.to_lowercase())).or_default() += 1.0;
+                *counts
+                    .entry(format!("#{}", word.to_lowercase()))
+                    .or_default() += 1.0;
             }
         }
         let key = match_key(s);
@@ -62,7 +67,8 @@ pub fn features(doc: &Document, text: &AnalyzedText) -> DocFeatures {
             copies.push(xxhash_rust::xxh3::xxh3_64(key.as_bytes()));
         }
     }
-    let mut terms: Vec<(String, f32)> = counts.into_iter().map(|(t, c)| (t, 1.0 + c.ln())).collect();
+    let mut terms: Vec<(String, f32)> =
+        counts.into_iter().map(|(t, c)| (t, 1.0 + c.ln())).collect();
     terms.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     terms.truncate(MAX_DOC_TERMS);
     copies.sort_unstable();
@@ -264,7 +270,11 @@ impl Clusterer {
 
     /// Stories sharing one of the document's most distinctive terms or one of its copies.
     fn candidates(&self, f: &DocFeatures) -> HashSet<i64> {
-        let mut weighted: Vec<(&str, f32)> = f.terms.iter().map(|(t, w)| (t.as_str(), w * self.idf(t))).collect();
+        let mut weighted: Vec<(&str, f32)> = f
+            .terms
+            .iter()
+            .map(|(t, w)| (t.as_str(), w * self.idf(t)))
+            .collect();
         weighted.sort_by(|a, b| b.1.total_cmp(&a.1));
         let mut out = HashSet::new();
         for (t, _) in weighted.iter().take(25) {
@@ -291,7 +301,11 @@ impl Clusterer {
                 dot += dw * cw * idf;
             }
         }
-        let story_norm: f32 = story.centroid.iter().map(|(t, w)| (w * self.idf(t)).powi(2)).sum();
+        let story_norm: f32 = story
+            .centroid
+            .iter()
+            .map(|(t, w)| (w * self.idf(t)).powi(2))
+            .sum();
         let mut sim = if doc_norm > 0.0 && story_norm > 0.0 {
             dot / (doc_norm.sqrt() * story_norm.sqrt())
         } else {
@@ -301,7 +315,11 @@ impl Clusterer {
             sim += self.params.copy_bonus;
         }
         if let (Some(d), Some(first), Some(last)) = (f.date, story.first, story.last) {
-            let outside = if d < first { (first - d).num_days() } else { (d - last).num_days().max(0) };
+            let outside = if d < first {
+                (first - d).num_days()
+            } else {
+                (d - last).num_days().max(0)
+            };
             if outside > self.params.window_days {
                 sim *= 0.5;
             }
@@ -315,8 +333,18 @@ impl Clusterer {
         };
         let weight = |s: &Story, t: &str| s.centroid.get(t).map_or(0.0, |w| w * self.idf(t));
         let dot: f32 = a.centroid.keys().map(|t| weight(a, t) * weight(b, t)).sum();
-        let na: f32 = a.centroid.keys().map(|t| weight(a, t).powi(2)).sum::<f32>().sqrt();
-        let nb: f32 = b.centroid.keys().map(|t| weight(b, t).powi(2)).sum::<f32>().sqrt();
+        let na: f32 = a
+            .centroid
+            .keys()
+            .map(|t| weight(a, t).powi(2))
+            .sum::<f32>()
+            .sqrt();
+        let nb: f32 = b
+            .centroid
+            .keys()
+            .map(|t| weight(b, t).powi(2))
+            .sum::<f32>()
+            .sqrt();
         if na > 0.0 && nb > 0.0 {
             dot / (na * nb)
         } else {
