@@ -1,0 +1,106 @@
+//! The schema and its migrations, counted by `PRAGMA user_version`.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::{sql, StoreError};
+
+/// Migration `n` (1-based) is `MIGRATIONS[n - 1]`; `PRAGMA user_version` holds the number of
+/// migrations applied. Append only: never edit a migration that has shipped.
+const MIGRATIONS: &[&str] = &[
+    // 1: documents, sentences and their full-text index, stories and membership.
+    r#"
+    CREATE TABLE documents (
+        rowid         INTEGER PRIMARY KEY,
+        id            TEXT    NOT NULL UNIQUE,
+        content_hash  INTEGER NOT NULL UNIQUE,
+        source        TEXT,
+        url           TEXT,
+        title         TEXT,
+        published     TEXT,
+        date_source   TEXT    NOT NULL,
+        language      TEXT    NOT NULL,
+        text          TEXT    NOT NULL,
+        body_start    INTEGER NOT NULL,
+        body_end      INTEGER NOT NULL,
+        extra         TEXT    NOT NULL,
+        origin_path   TEXT    NOT NULL,
+        origin_record INTEGER,
+        ingest_seq    INTEGER NOT NULL UNIQUE
+    );
+
+    CREATE TABLE sentences (
+        doc   INTEGER NOT NULL REFERENCES documents(rowid),
+        idx   INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        PRIMARY KEY (doc, idx)
+    ) WITHOUT ROWID;
+
+    CREATE VIRTUAL TABLE sentences_fts USING fts5(
+        text,
+        doc UNINDEXED,
+        idx UNINDEXED,
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+
+    CREATE TABLE stories (
+        id          INTEGER PRIMARY KEY,
+        title       TEXT    NOT NULL,
+        merged_into INTEGER REFERENCES stories(id),
+        created_seq INTEGER NOT NULL
+    );
+    CREATE INDEX stories_merged_into ON stories(merged_into);
+
+    CREATE TABLE story_members (
+        doc      INTEGER PRIMARY KEY REFERENCES documents(rowid),
+        story    INTEGER NOT NULL REFERENCES stories(id),
+        features TEXT    NOT NULL
+    );
+    CREATE INDEX story_members_story ON story_members(story);
+    "#,
+];
+
+/// The schema version this build writes: the number of migrations it knows.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Reads `PRAGMA user_version`.
+pub(crate) fn user_version(conn: &Connection) -> Result<i64, StoreError> {
+    conn.pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(sql("reading the schema version"))
+}
+
+/// Applies every pending migration, each in its own immediate transaction together with the
+/// `user_version` bump, so a migration is either fully applied and counted or not at all.
+/// The version is re-read inside each transaction, so two processes opening the same file
+/// at once never apply a migration twice.
+pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    loop {
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql("starting a migration"))?;
+        let version = user_version(&tx)?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::SchemaTooNew {
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        let Some(migration) = usize::try_from(version)
+            .ok()
+            .and_then(|v| MIGRATIONS.get(v))
+        else {
+            // Up to date (a negative version is treated as corrupt below).
+            if version < 0 {
+                return Err(StoreError::Corrupt(format!(
+                    "negative schema version {version}"
+                )));
+            }
+            return Ok(());
+        };
+        tx.execute_batch(migration)
+            .map_err(sql("applying a schema migration"))?;
+        tx.pragma_update(None, "user_version", version + 1)
+            .map_err(sql("recording the schema version"))?;
+        tx.commit().map_err(sql("committing a schema migration"))?;
+    }
+}
