@@ -1,1 +1,207 @@
-fn main() {}
+//! `dossier`: turns a pile of overlapping news reports into a sourced brief of each story.
+//!
+//! A thin command-line layer over `dossier-pipeline`; see ARCHITECTURE.md for the stages.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use dossier_pipeline::{brief_for_story, ingest, BriefOptions, IngestSummary};
+use dossier_store::Store;
+use indicatif::{ProgressBar, ProgressStyle};
+
+/// Turns overlapping news reports into sourced story briefs.
+///
+/// Exit codes: 0 ok, 1 some inputs were rejected (each reported on stderr) or the command
+/// failed, 2 usage error.
+#[derive(Parser)]
+#[command(name = "dossier", version, about)]
+struct Cli {
+    /// The SQLite database file (created if missing).
+    #[arg(long, global = true, default_value = "dossier.sqlite")]
+    db: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Ingest files or folders, then print the brief of every story in the database.
+    Run {
+        /// Files or folders: .txt/.md (one article each), .jsonl, Multi-News, optionally .gz.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Md)]
+        format: Format,
+        /// Sentences in each summary.
+        #[arg(long, default_value_t = BriefOptions::default().summary_sentences)]
+        summary_sentences: usize,
+    },
+    /// Store documents and group them into stories (idempotent).
+    Ingest {
+        /// Files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// List the stories.
+    Stories,
+    /// Print the brief of one story.
+    Brief {
+        /// Story id (see `dossier stories`).
+        story: i64,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Md)]
+        format: Format,
+        /// Sentences in the summary.
+        #[arg(long, default_value_t = BriefOptions::default().summary_sentences)]
+        summary_sentences: usize,
+    },
+    /// Full-text search over stored sentences.
+    Search {
+        /// Words to look for (all must match).
+        query: String,
+        /// Most hits shown.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Md,
+    Json,
+    Html,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("dossier: error: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let mut store =
+        Store::open(&cli.db).with_context(|| format!("opening database {}", cli.db.display()))?;
+    match cli.command {
+        Command::Run {
+            paths,
+            format,
+            summary_sentences,
+        } => {
+            let summary = ingest_with_progress(&mut store, &paths)?;
+            let options = BriefOptions { summary_sentences };
+            let mut briefs = Vec::new();
+            for story in store.stories()? {
+                briefs.push(brief_for_story(&store, story.id, options)?);
+            }
+            match format {
+                Format::Json => println!("{}", dossier_brief::to_json(&briefs)),
+                Format::Md => {
+                    for b in &briefs {
+                        println!("{}", dossier_brief::to_markdown(b));
+                    }
+                }
+                Format::Html => println!("{}", dossier_brief::to_html_index(&briefs)?),
+            }
+            Ok(exit_for(&summary))
+        }
+        Command::Ingest { paths } => {
+            let summary = ingest_with_progress(&mut store, &paths)?;
+            Ok(exit_for(&summary))
+        }
+        Command::Stories => {
+            println!("{:>6}  {:>4}  {:<23}  title", "story", "docs", "dates");
+            for s in store.stories()? {
+                let dates = match (s.first_published, s.last_published) {
+                    (Some(a), Some(b)) if a == b => a.to_string(),
+                    (Some(a), Some(b)) => format!("{a}..{b}"),
+                    _ => "unknown".to_string(),
+                };
+                println!("{:>6}  {:>4}  {:<23}  {}", s.id, s.size, dates, s.title);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Brief {
+            story,
+            format,
+            summary_sentences,
+        } => {
+            let brief = brief_for_story(&store, story, BriefOptions { summary_sentences })?;
+            match format {
+                Format::Json => println!("{}", dossier_brief::brief_to_json(&brief)),
+                Format::Md => println!("{}", dossier_brief::to_markdown(&brief)),
+                Format::Html => println!("{}", dossier_brief::to_html(&brief)?),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search { query, limit } => {
+            for hit in store.search(&query, limit)? {
+                let story = hit.story.map_or("-".to_string(), |s| s.to_string());
+                println!(
+                    "{}\tstory {}\t{}-{}\t{}",
+                    hit.doc, story, hit.span.start, hit.span.end, hit.snippet
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Ingests with a progress bar on stderr when it is a terminal, and reports rejections and
+/// a one-line summary on stderr.
+fn ingest_with_progress(store: &mut Store, paths: &[PathBuf]) -> Result<IngestSummary> {
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {msg} [{elapsed}]")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        Some(bar)
+    } else {
+        None
+    };
+    let summary = ingest(store, paths, &mut |p| {
+        if let Some(bar) = &bar {
+            bar.set_message(format!(
+                "{} documents read, {} rejected",
+                p.documents, p.rejected
+            ));
+            bar.tick();
+        }
+    })?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    for r in &summary.rejections {
+        eprintln!("dossier: rejected {r}");
+    }
+    for (from, to) in &summary.renamed {
+        eprintln!("dossier: id {from} was taken by other content; stored as {to}");
+    }
+    eprintln!(
+        "dossier: {} read, {} stored, {} already stored, {} rejected; {} new stories, {} merges",
+        summary.read,
+        summary.inserted,
+        summary.duplicates,
+        summary.rejections.len(),
+        summary.stories_created,
+        summary.merges.len()
+    );
+    Ok(summary)
+}
+
+fn exit_for(summary: &IngestSummary) -> ExitCode {
+    if summary.rejections.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}

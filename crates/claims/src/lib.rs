@@ -29,6 +29,9 @@ use serde::Serialize;
 pub const SAME_CLAIM_OVERLAP: f32 = 0.6;
 /// Weaker overlap at which a denial is attached to the claim it denies.
 pub const DENIAL_LINK_OVERLAP: f32 = 0.2;
+/// Per document stating a claim, added to its match with a denial of "the reports" or "the
+/// allegations" (capped at five documents): such denials answer what most outlets report.
+const GENERIC_DENIAL_BONUS: f32 = 0.04;
 /// Fewest shared content words for either.
 const MIN_SHARED_WORDS: usize = 3;
 
@@ -126,10 +129,22 @@ pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
         if !is_denial(g) {
             continue;
         }
+        let denial_sources: HashSet<&str> = g
+            .iter()
+            .map(|&m| mentions[m].primary_source.as_str())
+            .collect();
+        let generic = g
+            .iter()
+            .any(|&m| stance::denies_generic_reports(&sentence_text(inputs, &mentions[m])));
         let best = groups
             .iter()
             .enumerate()
             .filter(|(oi, o)| *oi != gi && !is_denial(o) && spans_documents(&mentions, o) >= 2)
+            // Nobody disputes themselves: the asserted claim needs a source the denial lacks.
+            .filter(|(_, o)| {
+                o.iter()
+                    .any(|&m| !denial_sources.contains(mentions[m].primary_source.as_str()))
+            })
             .map(|(oi, o)| {
                 let score = g
                     .iter()
@@ -137,9 +152,22 @@ pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
                     .filter(|&(d, a)| content[d].agrees_with(&content[a]))
                     .map(|(d, a)| overlap(&content[d], &content[a], &idf))
                     .fold(0.0f32, f32::max);
+                // "Denied the reports" denies what most outlets report.
+                let support = spans_documents(&mentions, o) as f32;
+                let score = if generic {
+                    score + GENERIC_DENIAL_BONUS * support.min(5.0)
+                } else {
+                    score
+                };
                 (oi, score)
             })
-            .filter(|&(_, s)| s >= DENIAL_LINK_OVERLAP)
+            .filter(|&(_, s)| {
+                if generic {
+                    s > 0.0
+                } else {
+                    s >= DENIAL_LINK_OVERLAP
+                }
+            })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         if let Some((oi, _)) = best {
             attach.push((gi, oi));
@@ -170,6 +198,10 @@ pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
             )
     });
     claims
+}
+
+fn sentence_text<'a>(inputs: &'a [ClaimInput<'_>], m: &Mention) -> &'a str {
+    m.span.slice(&inputs[m.doc].doc.text)
 }
 
 fn spans_documents(mentions: &[Mention], group: &[usize]) -> usize {

@@ -78,6 +78,20 @@ pub fn stance_of(sentence: &str, quoted: bool) -> Stance {
     }
 }
 
+fn generic_object() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(den(y|ies|ied|ying)|reject(s|ed)?|dismiss(es|ed)?)\b[^.]{0,20}\b(the|these|such)\ (reports?|allegations?|claims?|accusations?)\b|\b(reports?|allegations?|claims?)\b[^.]{0,80}\b(groundless|baseless|unfounded|false)\b")
+            .expect("valid generic-denial pattern")
+    })
+}
+
+/// True when a denial is aimed at "the reports" / "the allegations" in general rather than at
+/// a specific statement.
+pub(crate) fn denies_generic_reports(sentence: &str) -> bool {
+    generic_object().is_match(&unify_quotes(sentence))
+}
+
 /// Words that express stance rather than content (ignored when comparing what two
 /// sentences say).
 pub(crate) fn is_cue_word(word: &str) -> bool {

@@ -1,0 +1,544 @@
+//! From a story's documents to its brief.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use dossier_brief as brief;
+use dossier_claims::{build_claims, ClaimInput};
+use dossier_core::{Document, Span};
+use dossier_extract::{
+    entities::merge_story_entities, figures::group_figures, AnchorKind, DateAnchor, DocExtractions,
+    QuoteKind,
+};
+use dossier_reuse::{find_reuse, Reuse, ReuseInput};
+use dossier_store::Store;
+use dossier_text::{
+    analyze, is_stopword, mark_repeated_paragraphs, match_key, stem, tokens, AnalyzedText,
+};
+
+use crate::PipelineError;
+
+/// Options of a brief.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BriefOptions {
+    /// Sentences in the summary.
+    pub summary_sentences: usize,
+}
+
+impl Default for BriefOptions {
+    fn default() -> Self {
+        BriefOptions {
+            summary_sentences: 6,
+        }
+    }
+}
+
+/// Lines repeated in at least this many documents of a story are boilerplate when short.
+const REPEATED_LINE_DOCS: usize = 3;
+
+/// Builds the brief of a stored story.
+pub fn brief_for_story(
+    store: &Store,
+    story: i64,
+    options: BriefOptions,
+) -> Result<brief::Brief, PipelineError> {
+    let row = store
+        .story(story)?
+        .ok_or(PipelineError::NoSuchStory(story))?;
+    let docs = store.story_documents_in_ingest_order(row.id)?;
+    Ok(brief_for_documents(row.id, &row.title, &docs, options))
+}
+
+/// Builds the brief of a story from its documents, given in ingest order (the order decides
+/// which document carried a copy first when dates are missing).
+pub fn brief_for_documents(
+    id: i64,
+    fallback_title: &str,
+    docs: &[Document],
+    options: BriefOptions,
+) -> brief::Brief {
+    let mut texts: Vec<AnalyzedText> = docs.iter().map(analyze).collect();
+    let refs: Vec<&Document> = docs.iter().collect();
+    mark_repeated_paragraphs(&refs, &mut texts, REPEATED_LINE_DOCS);
+
+    let inputs: Vec<ReuseInput> = docs
+        .iter()
+        .zip(&texts)
+        .enumerate()
+        .map(|(i, (doc, text))| ReuseInput {
+            doc,
+            text,
+            ingest_seq: i,
+        })
+        .collect();
+    let reuse = find_reuse(&inputs);
+
+    let story_anchor = story_anchor(docs);
+    let extractions: Vec<DocExtractions> = docs
+        .iter()
+        .zip(&texts)
+        .map(|(doc, text)| {
+            let anchor = match doc.published {
+                Some(date) => DateAnchor {
+                    date: Some(date),
+                    kind: AnchorKind::Document,
+                },
+                None => story_anchor,
+            };
+            dossier_extract::extract(doc, text, &anchor)
+        })
+        .collect();
+
+    let entity_lists: Vec<&[dossier_extract::EntityMention]> =
+        extractions.iter().map(|e| e.entities.as_slice()).collect();
+    let story_entities = merge_story_entities(&entity_lists);
+    let mut extractions = extractions;
+    for e in &mut extractions {
+        for q in &mut e.quotes {
+            if let Some(name) = &q.speaker {
+                q.speaker = Some(canonical_speaker(name, &story_entities));
+            }
+        }
+    }
+
+    // Figures of the whole story, grouped by what they count.
+    let mut figure_refs = Vec::new();
+    for (d, e) in extractions.iter().enumerate() {
+        for f in &e.figures {
+            let sentence = texts[d].sentences[f.sentence].span.slice(&docs[d].text);
+            figure_refs.push((f, sentence));
+        }
+    }
+    let flat_groups = group_figures(&figure_refs);
+    let mut figure_groups: Vec<Vec<usize>> = Vec::new();
+    let mut next = 0;
+    for e in &extractions {
+        figure_groups.push(flat_groups[next..next + e.figures.len()].to_vec());
+        next += e.figures.len();
+    }
+
+    let claim_inputs: Vec<ClaimInput> = (0..docs.len())
+        .map(|d| ClaimInput {
+            doc: &docs[d],
+            text: &texts[d],
+            extractions: &extractions[d],
+            figure_groups: &figure_groups[d],
+        })
+        .collect();
+    let claims = build_claims(&claim_inputs, &reuse);
+
+    let ctx = Context {
+        docs,
+        texts: &texts,
+        reuse: &reuse,
+    };
+    let title = docs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| d.title.as_ref().map(|t| (order_key(d, i), t)))
+        .min()
+        .map(|(_, t)| t.clone())
+        .unwrap_or_else(|| fallback_title.to_string());
+
+    brief::Brief {
+        schema_version: dossier_brief::SCHEMA_VERSION,
+        story: brief::StoryInfo {
+            id,
+            title,
+            documents: document_infos(docs),
+        },
+        summary: summary(&ctx, &claims, options.summary_sentences),
+        timeline: timeline(&ctx, &extractions, &claims),
+        figures: figures(&ctx, &extractions, &figure_groups),
+        quotes: quotes(&ctx, &extractions),
+        entities: story_entities
+            .iter()
+            .map(|e| {
+                let mut docs_of: Vec<String> = e
+                    .mentions
+                    .iter()
+                    .map(|&(d, _)| docs[d].id.clone())
+                    .collect();
+                docs_of.sort();
+                docs_of.dedup();
+                brief::Entity {
+                    name: e.name.clone(),
+                    kind: e.kind.as_str().to_string(),
+                    aliases: e.aliases.clone(),
+                    mentions: e.mentions.len(),
+                    docs: docs_of,
+                }
+            })
+            .collect(),
+        claims: claims
+            .iter()
+            .map(|c| brief::Claim {
+                text: ctx.sentence_text(
+                    c.mentions[c.representative].doc,
+                    c.mentions[c.representative].span,
+                ),
+                mentions: c
+                    .mentions
+                    .iter()
+                    .map(|m| brief::ClaimMention {
+                        doc: docs[m.doc].id.clone(),
+                        span: m.span,
+                        stance: m.stance.as_str().to_string(),
+                        source: m.attributed_to.clone(),
+                        text: ctx.sentence_text(m.doc, m.span),
+                    })
+                    .collect(),
+                asserted_by: c.asserted_by.clone(),
+                denied_by: c.denied_by.clone(),
+                independent_sources: c.independent_sources,
+                disputed: c.disputed,
+            })
+            .collect(),
+        copies: reuse
+            .passages
+            .iter()
+            .map(|p| {
+                let (d, span, _) = &p.members[0];
+                brief::Copy {
+                    text: span.slice(&docs[*d].text).to_string(),
+                    docs: p
+                        .members
+                        .iter()
+                        .map(|(d, span, _)| brief::Provenance {
+                            doc: docs[*d].id.clone(),
+                            span: *span,
+                        })
+                        .collect(),
+                    first_doc: docs[p.first_doc].id.clone(),
+                    kind: p.kind.as_str().to_string(),
+                }
+            })
+            .collect(),
+    }
+}
+
+struct Context<'a> {
+    docs: &'a [Document],
+    texts: &'a [AnalyzedText],
+    reuse: &'a Reuse,
+}
+
+impl Context<'_> {
+    fn sentence_text(&self, doc: usize, span: Span) -> String {
+        span.slice(&self.docs[doc].text).to_string()
+    }
+
+    /// The copy group of a sentence, or a key unique to it.
+    fn copy_key(&self, doc: usize, sentence: usize) -> (usize, usize) {
+        match self.reuse.group_of.get(&(doc, sentence)) {
+            Some(&g) => (usize::MAX, g),
+            None => (doc, sentence),
+        }
+    }
+}
+
+/// Dated documents first by date, undated after, each by ingest position.
+fn order_key(doc: &Document, index: usize) -> (bool, Option<NaiveDate>, usize) {
+    (doc.published.is_none(), doc.published, index)
+}
+
+/// Undated documents borrow the story's latest known publication date: dates they mention
+/// are most likely in the past of the story's reporting.
+fn story_anchor(docs: &[Document]) -> DateAnchor {
+    match docs.iter().filter_map(|d| d.published).max() {
+        Some(date) => DateAnchor {
+            date: Some(date),
+            kind: AnchorKind::Story,
+        },
+        None => DateAnchor {
+            date: None,
+            kind: AnchorKind::None,
+        },
+    }
+}
+
+fn document_infos(docs: &[Document]) -> Vec<brief::DocumentInfo> {
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by_key(|&i| order_key(&docs[i], i));
+    order
+        .into_iter()
+        .map(|i| {
+            let d = &docs[i];
+            brief::DocumentInfo {
+                id: d.id.clone(),
+                source: d.source.clone(),
+                title: d.title.clone(),
+                published: d.published.map(|p| p.format("%Y-%m-%d").to_string()),
+                url: d.url.clone(),
+            }
+        })
+        .collect()
+}
+
+/// Extractive summary: sentences central to the story (TF-IDF cosine to the story's
+/// centroid), favouring claims several sources support, chosen greedily so that no two
+/// state the same thing (same copy group, same claim, or a cosine above 0.5), then put in
+/// reading order.
+fn summary(
+    ctx: &Context,
+    claims: &[dossier_claims::Claim],
+    limit: usize,
+) -> Vec<brief::SummarySentence> {
+    let mut candidates = Vec::new();
+    for (d, text) in ctx.texts.iter().enumerate() {
+        for (s, sentence) in text.body_sentences() {
+            let words = tokens(sentence.span.slice(&ctx.docs[d].text), 0).len();
+            if (8..=60).contains(&words) {
+                candidates.push((d, s));
+            }
+        }
+    }
+    let vectors: Vec<HashMap<String, f32>> = candidates
+        .iter()
+        .map(|&(d, s)| stem_counts(ctx.texts[d].sentences[s].span.slice(&ctx.docs[d].text)))
+        .collect();
+    let mut df: HashMap<&str, f32> = HashMap::new();
+    for v in &vectors {
+        for t in v.keys() {
+            *df.entry(t).or_default() += 1.0;
+        }
+    }
+    let n = vectors.len() as f32;
+    let weigh = |v: &HashMap<String, f32>| -> HashMap<String, f32> {
+        v.iter()
+            .map(|(t, c)| {
+                (
+                    t.clone(),
+                    c * ((n + 1.0) / (df[t.as_str()] + 1.0)).ln().max(0.0),
+                )
+            })
+            .collect()
+    };
+    let weighted: Vec<HashMap<String, f32>> = vectors.iter().map(weigh).collect();
+    let mut centroid: HashMap<String, f32> = HashMap::new();
+    for v in &weighted {
+        for (t, w) in v {
+            *centroid.entry(t.clone()).or_default() += w;
+        }
+    }
+    let mut claim_of: HashMap<(usize, usize), (usize, usize)> = HashMap::new();
+    for (c, claim) in claims.iter().enumerate() {
+        for m in &claim.mentions {
+            claim_of.insert((m.doc, m.sentence), (c, claim.independent_sources));
+        }
+    }
+    let mut scored: Vec<(usize, f32)> = weighted
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let support = claim_of.get(&candidates[i]).map_or(0, |&(_, s)| s) as f32;
+            let position = ctx.texts[candidates[i].0].sentences.len().max(1) as f32;
+            let early = 1.0 - candidates[i].1 as f32 / position;
+            (
+                i,
+                cosine(v, &centroid) + 0.05 * support.min(4.0) + 0.1 * early,
+            )
+        })
+        .collect();
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut used_copies = HashSet::new();
+    let mut used_claims = HashSet::new();
+    for (i, _) in scored {
+        if chosen.len() >= limit {
+            break;
+        }
+        let (d, s) = candidates[i];
+        let copy = ctx.copy_key(d, s);
+        let claim = claim_of.get(&(d, s)).map(|&(c, _)| c);
+        if used_copies.contains(&copy)
+            || claim.is_some_and(|c| used_claims.contains(&c))
+            || chosen
+                .iter()
+                .any(|&j| cosine(&weighted[i], &weighted[j]) > 0.5)
+        {
+            continue;
+        }
+        used_copies.insert(copy);
+        if let Some(c) = claim {
+            used_claims.insert(c);
+        }
+        chosen.push(i);
+    }
+    chosen.sort_by_key(|&i| {
+        let (d, s) = candidates[i];
+        (order_key(&ctx.docs[d], d), s)
+    });
+    chosen
+        .into_iter()
+        .map(|i| {
+            let (d, s) = candidates[i];
+            let span = ctx.texts[d].sentences[s].span;
+            brief::SummarySentence {
+                text: ctx.sentence_text(d, span),
+                doc: ctx.docs[d].id.clone(),
+                span,
+            }
+        })
+        .collect()
+}
+
+fn stem_counts(sentence: &str) -> HashMap<String, f32> {
+    let mut out = HashMap::new();
+    for t in tokens(sentence, 0) {
+        if t.text.chars().any(char::is_alphabetic) && !is_stopword(t.text) {
+            *out.entry(stem(t.text)).or_default() += 1.0;
+        }
+    }
+    out
+}
+
+fn cosine(a: &HashMap<String, f32>, b: &HashMap<String, f32>) -> f32 {
+    let dot: f32 = a.iter().filter_map(|(t, w)| b.get(t).map(|x| x * w)).sum();
+    let na: f32 = a.values().map(|w| w * w).sum::<f32>().sqrt();
+    let nb: f32 = b.values().map(|w| w * w).sum::<f32>().sqrt();
+    if na > 0.0 && nb > 0.0 {
+        dot / (na * nb)
+    } else {
+        0.0
+    }
+}
+
+/// Dated events: each body sentence with a resolved date. The same event in several
+/// documents (a copied sentence, or one claim, with the same date) is listed once, with the
+/// other documents under `also_in`.
+fn timeline(
+    ctx: &Context,
+    extractions: &[DocExtractions],
+    claims: &[dossier_claims::Claim],
+) -> Vec<brief::TimelineEvent> {
+    let mut claim_of: HashMap<(usize, usize), usize> = HashMap::new();
+    for (c, claim) in claims.iter().enumerate() {
+        for m in &claim.mentions {
+            claim_of.insert((m.doc, m.sentence), c);
+        }
+    }
+    let mut events: Vec<(NaiveDate, brief::TimelineEvent)> = Vec::new();
+    let mut seen: HashMap<(String, (usize, usize)), usize> = HashMap::new();
+    let mut order: Vec<(usize, usize)> = (0..ctx.docs.len())
+        .flat_map(|d| (0..extractions[d].dates.len()).map(move |i| (d, i)))
+        .collect();
+    order.sort_by_key(|&(d, i)| (order_key(&ctx.docs[d], d), i));
+    for (d, i) in order {
+        let mention = &extractions[d].dates[i];
+        let Some(resolved) = &mention.resolved else {
+            continue;
+        };
+        let sentence = &ctx.texts[d].sentences[mention.sentence];
+        if !ctx.texts[d].is_body(sentence) {
+            continue;
+        }
+        let event_key = match claim_of.get(&(d, mention.sentence)) {
+            Some(&c) => (usize::MAX - 1, c),
+            None => ctx.copy_key(d, mention.sentence),
+        };
+        let key = (resolved.value.clone(), event_key);
+        if let Some(&existing) = seen.get(&key) {
+            events[existing].1.also_in.push(brief::Provenance {
+                doc: ctx.docs[d].id.clone(),
+                span: sentence.span,
+            });
+            continue;
+        }
+        seen.insert(key, events.len());
+        events.push((
+            resolved.start,
+            brief::TimelineEvent {
+                date: resolved.value.clone(),
+                precision: resolved.precision,
+                expression: mention.expression.clone(),
+                anchor: mention.anchor.clone(),
+                text: ctx.sentence_text(d, sentence.span),
+                doc: ctx.docs[d].id.clone(),
+                span: sentence.span,
+                also_in: Vec::new(),
+            },
+        ));
+    }
+    events.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.date.cmp(&b.1.date)));
+    events.into_iter().map(|(_, e)| e).collect()
+}
+
+/// Figures with their group; a figure in a copied sentence is listed once (first carrier).
+/// A figure with no date of its own holds for its document's publication date, if known.
+fn figures(
+    ctx: &Context,
+    extractions: &[DocExtractions],
+    groups: &[Vec<usize>],
+) -> Vec<brief::Figure> {
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    for (d, e) in extractions.iter().enumerate() {
+        for (f, group) in e.figures.iter().zip(&groups[d]) {
+            let copy = ctx.copy_key(d, f.sentence);
+            if !seen.insert((copy, f.expression.clone())) {
+                continue;
+            }
+            let sentence = ctx.texts[d].sentences[f.sentence].span;
+            let date = f.date.as_ref().map(|r| r.value.clone()).or_else(|| {
+                ctx.docs[d]
+                    .published
+                    .map(|p| p.format("%Y-%m-%d").to_string())
+            });
+            out.push(brief::Figure {
+                value: f.value,
+                value_max: f.value_max,
+                qualifier: f.qualifier.clone(),
+                counts: f.counts.clone().unwrap_or_else(|| "unknown".to_string()),
+                expression: f.expression.clone(),
+                text: ctx.sentence_text(d, sentence),
+                doc: ctx.docs[d].id.clone(),
+                span: sentence,
+                date,
+                group: *group,
+            });
+        }
+    }
+    out
+}
+
+/// Quotes with canonical speakers; the same words quoted in several documents are listed
+/// once, with the other documents under `copies`.
+fn quotes(ctx: &Context, extractions: &[DocExtractions]) -> Vec<brief::Quote> {
+    let mut out: Vec<brief::Quote> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (d, e) in extractions.iter().enumerate() {
+        for q in &e.quotes {
+            let key = match_key(&q.text);
+            if let Some(&i) = by_key.get(&key) {
+                out[i].copies.push(brief::Provenance {
+                    doc: ctx.docs[d].id.clone(),
+                    span: q.span,
+                });
+                continue;
+            }
+            by_key.insert(key, out.len());
+            out.push(brief::Quote {
+                speaker: q.speaker.clone().unwrap_or_else(|| "unknown".to_string()),
+                speaker_mention: q.speaker_mention.clone(),
+                speaker_role: q.speaker_role.clone(),
+                kind: match q.kind {
+                    QuoteKind::Direct => "direct",
+                    QuoteKind::Indirect => "indirect",
+                }
+                .to_string(),
+                text: q.text.clone(),
+                doc: ctx.docs[d].id.clone(),
+                span: q.span,
+                copies: Vec::new(),
+            });
+        }
+    }
+    out
+}
+
+// TEMPORARY until the quotes module lands.
+fn canonical_speaker(name: &str, _entities: &[dossier_extract::StoryEntity]) -> String {
+    name.to_string()
+}

@@ -1,0 +1,206 @@
+//! From files to stored documents and stories.
+
+use std::path::PathBuf;
+
+use dossier_core::Document;
+use dossier_ingest::Rejection;
+use dossier_store::{InsertOutcome, NewDocument, Store, StoryBatch};
+use dossier_stories::{features, Clusterer, DocFeatures, Params};
+use dossier_text::{analyze, AnalyzedText};
+
+use crate::PipelineError;
+
+/// Documents written per transaction: large enough to amortise the commit, small enough
+/// that a crash loses little work (and nothing acknowledged).
+const BATCH: usize = 256;
+/// Longest story title taken from a sentence, in characters.
+const TITLE_CHARS: usize = 100;
+
+/// What an ingest did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IngestSummary {
+    /// Documents read from the input.
+    pub read: usize,
+    /// Documents newly stored.
+    pub inserted: usize,
+    /// Documents already stored (same content): skipped.
+    pub duplicates: usize,
+    /// Documents stored under a new id because their id was taken by different content.
+    pub renamed: Vec<(String, String)>,
+    /// Inputs that could not be read, with the reason.
+    pub rejections: Vec<Rejection>,
+    /// Stories started.
+    pub stories_created: usize,
+    /// Stories merged (merged, into).
+    pub merges: Vec<(i64, i64)>,
+}
+
+/// Progress, reported after each batch.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct IngestProgress {
+    /// Documents read so far.
+    pub documents: usize,
+    /// Inputs rejected so far.
+    pub rejected: usize,
+}
+
+/// Reads `paths`, stores new documents and assigns them to stories. Each batch of documents
+/// is stored in one transaction, then its story assignments in another; documents left
+/// without a story by an interrupted run are assigned at the start of the next.
+pub fn ingest(
+    store: &mut Store,
+    paths: &[PathBuf],
+    on_progress: &mut dyn FnMut(&IngestProgress),
+) -> Result<IngestSummary, PipelineError> {
+    let mut clusterer = Clusterer::new(Params::default(), store.next_story_id()?);
+    let mut assigned = std::collections::HashSet::new();
+    for (doc, story, json) in store.document_features()? {
+        let f: DocFeatures =
+            serde_json::from_str(&json).map_err(|source| PipelineError::Features {
+                doc: doc.clone(),
+                source,
+            })?;
+        clusterer.restore(story, &f);
+        assigned.insert(doc);
+    }
+    let mut summary = IngestSummary::default();
+
+    // Documents stored by an interrupted run but never assigned a story.
+    let orphans: Vec<(Document, AnalyzedText)> = store
+        .documents()?
+        .into_iter()
+        .filter(|d| !assigned.contains(&d.id))
+        .map(|d| {
+            let text = analyze(&d);
+            (d, text)
+        })
+        .collect();
+    drop(assigned);
+    if !orphans.is_empty() {
+        assign_stories(store, &mut clusterer, &orphans, &mut summary)?;
+    }
+
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut progress = IngestProgress::default();
+    for item in dossier_ingest::read_paths(paths) {
+        match item {
+            Ok(doc) => {
+                summary.read += 1;
+                progress.documents += 1;
+                batch.push(doc);
+            }
+            Err(rejection) => {
+                progress.rejected += 1;
+                summary.rejections.push(rejection);
+            }
+        }
+        if batch.len() >= BATCH {
+            store_batch(
+                store,
+                &mut clusterer,
+                std::mem::take(&mut batch),
+                &mut summary,
+            )?;
+            on_progress(&progress);
+        }
+    }
+    if !batch.is_empty() {
+        store_batch(store, &mut clusterer, batch, &mut summary)?;
+    }
+    on_progress(&progress);
+    Ok(summary)
+}
+
+fn store_batch(
+    store: &mut Store,
+    clusterer: &mut Clusterer,
+    batch: Vec<Document>,
+    summary: &mut IngestSummary,
+) -> Result<(), PipelineError> {
+    let texts: Vec<AnalyzedText> = batch.iter().map(analyze).collect();
+    let new: Vec<NewDocument> = batch
+        .into_iter()
+        .zip(&texts)
+        .map(|(document, text)| NewDocument {
+            document,
+            sentences: text.sentences.iter().map(|s| s.span).collect(),
+        })
+        .collect();
+    let outcomes = store.insert_documents(&new)?;
+    let mut stored = Vec::new();
+    for ((new_doc, text), outcome) in new.into_iter().zip(texts).zip(outcomes) {
+        let mut doc = new_doc.document;
+        match outcome {
+            InsertOutcome::Inserted { .. } => {}
+            InsertOutcome::Renamed { from, to } => {
+                doc.id = to.clone();
+                summary.renamed.push((from, to));
+            }
+            InsertOutcome::Duplicate { .. } => {
+                summary.duplicates += 1;
+                continue;
+            }
+        }
+        summary.inserted += 1;
+        stored.push((doc, text));
+    }
+    assign_stories(store, clusterer, &stored, summary)
+}
+
+fn assign_stories(
+    store: &mut Store,
+    clusterer: &mut Clusterer,
+    docs: &[(Document, AnalyzedText)],
+    summary: &mut IngestSummary,
+) -> Result<(), PipelineError> {
+    let mut story_batch = StoryBatch {
+        new_stories: Vec::new(),
+        title_updates: Vec::new(),
+        assignments: Vec::new(),
+        merges: Vec::new(),
+    };
+    for (doc, text) in docs {
+        let f = features(doc, text);
+        let assignment = clusterer.assign(&f);
+        if assignment.created {
+            summary.stories_created += 1;
+            story_batch
+                .new_stories
+                .push((assignment.story, title_of(doc, text)));
+        }
+        for &m in &assignment.merged {
+            summary.merges.push((m, assignment.story));
+            story_batch.merges.push((m, assignment.story));
+        }
+        let json = serde_json::to_string(&f).map_err(|source| PipelineError::Features {
+            doc: doc.id.clone(),
+            source,
+        })?;
+        story_batch
+            .assignments
+            .push((doc.id.clone(), assignment.story, json));
+    }
+    store.save_story_assignments(&story_batch)?;
+    Ok(())
+}
+
+/// The document's headline, else its first body sentence, shortened.
+fn title_of(doc: &Document, text: &AnalyzedText) -> String {
+    if let Some(t) = &doc.title {
+        return t.clone();
+    }
+    let first = text
+        .body_sentences()
+        .next()
+        .map(|(_, s)| s.span.slice(&doc.text))
+        .unwrap_or(&doc.id);
+    if first.chars().count() <= TITLE_CHARS {
+        first.to_string()
+    } else {
+        let cut: String = first.chars().take(TITLE_CHARS).collect();
+        match cut.rfind(' ') {
+            Some(i) => format!("{}…", &cut[..i]),
+            None => format!("{cut}…"),
+        }
+    }
+}

@@ -1,0 +1,33 @@
+//! The pipeline: runs Dossier's stages in order.
+//!
+//! - [`ingest()`]: files → ingest → text → store (documents and sentences) → stories (online
+//!   assignment, persisted). Idempotent: a document already stored is skipped.
+//! - [`brief_for_story`]: a story's documents → text → reuse → extract → claims → brief.
+//!   Briefs are computed from the stored documents when asked for, so improving a stage
+//!   improves every stored story without re-ingesting.
+
+mod analysis;
+mod ingesting;
+
+pub use analysis::{brief_for_documents, brief_for_story, BriefOptions};
+pub use ingesting::{ingest, IngestProgress, IngestSummary};
+
+/// What can go wrong in the pipeline (input problems are not errors: they are reported in
+/// [`IngestSummary::rejections`] and the rest goes on).
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] dossier_store::StoreError),
+    /// The story asked for does not exist.
+    #[error("no story with id {0}")]
+    NoSuchStory(i64),
+    /// Stored story features could not be read back.
+    #[error("stored features of document {doc} are unreadable: {source}")]
+    Features {
+        /// The document.
+        doc: String,
+        /// Why.
+        source: serde_json::Error,
+    },
+}
