@@ -53,6 +53,9 @@ pub struct DocumentInfo {
     pub published: Option<String>,
     /// URL, or null when unknown.
     pub url: Option<String>,
+    /// Other documents of the story that are near-duplicates of this one as a whole
+    /// (estimated Jaccard similarity of word 3-gram shingles at least 0.5).
+    pub near_duplicates: Vec<String>,
 }
 
 /// One summary sentence.

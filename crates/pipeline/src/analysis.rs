@@ -145,7 +145,7 @@ pub fn brief_for_documents(
         story: brief::StoryInfo {
             id,
             title,
-            documents: document_infos(docs),
+            documents: document_infos(docs, &reuse),
         },
         summary: summary(&ctx, &claims, options.summary_sentences),
         timeline: timeline(&ctx, &extractions, &claims),
@@ -257,7 +257,7 @@ fn story_anchor(docs: &[Document]) -> DateAnchor {
     }
 }
 
-fn document_infos(docs: &[Document]) -> Vec<brief::DocumentInfo> {
+fn document_infos(docs: &[Document], reuse: &Reuse) -> Vec<brief::DocumentInfo> {
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by_key(|&i| order_key(&docs[i], i));
     order
@@ -270,6 +270,15 @@ fn document_infos(docs: &[Document]) -> Vec<brief::DocumentInfo> {
                 title: d.title.clone(),
                 published: d.published.map(|p| p.format("%Y-%m-%d").to_string()),
                 url: d.url.clone(),
+                near_duplicates: reuse
+                    .near_duplicates
+                    .iter()
+                    .filter_map(|&(a, b, _)| match (a == i, b == i) {
+                        (true, _) => Some(docs[b].id.clone()),
+                        (_, true) => Some(docs[a].id.clone()),
+                        _ => None,
+                    })
+                    .collect(),
             }
         })
         .collect()

@@ -29,6 +29,9 @@ use serde::Serialize;
 pub const MIN_COPY_WORDS: usize = 6;
 /// Shingle Jaccard similarity at or above which two sentences are near copies.
 pub const NEAR_COPY_JACCARD: f64 = 0.6;
+/// Estimated shingle Jaccard similarity at or above which two whole documents are
+/// near-duplicates.
+pub const NEAR_DUPLICATE_DOCUMENT_JACCARD: f64 = 0.5;
 
 /// Share of the shorter sentence's shingles found in the longer one at or above which the
 /// shorter is a trimmed copy ("..., though the paper estimates the real figure to be higher."
@@ -93,6 +96,9 @@ pub struct Reuse {
     pub group_of: HashMap<SentenceRef, usize>,
     /// Copied passages (maximal runs of copied sentences shared by the same documents).
     pub passages: Vec<Passage>,
+    /// Pairs of documents that are near-duplicates as a whole: (earlier index, later index,
+    /// estimated Jaccard similarity of their shingles).
+    pub near_duplicates: Vec<(usize, usize, f64)>,
 }
 
 impl Reuse {
@@ -135,9 +141,19 @@ pub fn first_carrier(
 /// Finds copied sentences and passages among `inputs` (typically the documents of a story).
 pub fn find_reuse(inputs: &[ReuseInput<'_>]) -> Reuse {
     let mut sentences: Vec<(SentenceRef, String, Vec<u64>)> = Vec::new();
+    let mut near_duplicates = Vec::new();
+    let mut documents = NearDuplicateIndex::new(NEAR_DUPLICATE_DOCUMENT_JACCARD);
     for (d, input) in inputs.iter().enumerate() {
-        for (s, sentence) in input.text.body_sentences() {
-            let key = match_key(sentence.span.slice(&input.doc.text));
+        let keys: Vec<(usize, String)> = input
+            .text
+            .body_sentences()
+            .map(|(s, sentence)| (s, match_key(sentence.span.slice(&input.doc.text))))
+            .collect();
+        let body: Vec<&str> = keys.iter().map(|(_, k)| k.as_str()).collect();
+        for (other, similarity) in documents.insert(d, &shingles(&body.join(" "), 3)) {
+            near_duplicates.push((other, d, similarity));
+        }
+        for (s, key) in keys {
             let shingles = shingles(&key, 3);
             if key.split(' ').count() >= MIN_COPY_WORDS {
                 sentences.push(((d, s), key, shingles));
@@ -191,7 +207,10 @@ pub fn find_reuse(inputs: &[ReuseInput<'_>]) -> Reuse {
         .for_each(|m| m.sort_by_key(|&i| sentences[i].0));
     roots.sort_by_key(|m| sentences[m[0]].0);
 
-    let mut reuse = Reuse::default();
+    let mut reuse = Reuse {
+        near_duplicates,
+        ..Reuse::default()
+    };
     for members in roots {
         let first_key = &sentences[members[0]].1;
         let kind = if members.iter().all(|&m| &sentences[m].1 == first_key) {

@@ -132,3 +132,37 @@ fn no_unrelated_sentences_are_reported_as_copies() {
         }
     }
 }
+
+#[test]
+fn an_edited_republication_is_a_document_near_duplicate() {
+    let (mut docs, _) = example();
+    // 001 republished with its quote marks straightened and one paragraph dropped.
+    let original = docs[1].clone();
+    let edited_text = original.text.replace(['“', '”'], "\"").replace(
+        "This is a position that appears to be shared among Chechnyan people. ",
+        "",
+    );
+    let edited =
+        dossier_ingest::parse_plain_text("001-republished", edited_text, original.origin.clone());
+    docs.push(edited);
+    let texts: Vec<AnalyzedText> = docs.iter().map(analyze).collect();
+    let inputs: Vec<ReuseInput> = docs
+        .iter()
+        .zip(&texts)
+        .enumerate()
+        .map(|(i, (doc, text))| ReuseInput {
+            doc,
+            text,
+            ingest_seq: i,
+        })
+        .collect();
+    let reuse = find_reuse(&inputs);
+    let pairs: Vec<(&str, &str)> = reuse
+        .near_duplicates
+        .iter()
+        .map(|&(a, b, _)| (docs[a].id.as_str(), docs[b].id.as_str()))
+        .collect();
+    // The five reports share paragraphs but none is a near-duplicate of another as a whole.
+    assert_eq!(pairs, [("001_71ba82b1841a5656", "001-republished")]);
+    assert!(reuse.near_duplicates[0].2 > 0.8);
+}
