@@ -34,6 +34,14 @@ pub struct DocFeatures {
 const MAX_DOC_TERMS: usize = 150;
 /// Most terms kept per story centroid.
 const MAX_STORY_TERMS: usize = 400;
+/// Distinctive document terms used to find candidate stories.
+const CANDIDATE_TERMS: usize = 25;
+/// Stories scored exactly per document.
+const MAX_CANDIDATES: usize = 20;
+/// Terms in more than this share of documents do not generate candidates...
+const MAX_CANDIDATE_TERM_SHARE: f32 = 0.02;
+/// ...unless fewer than this many documents have been seen.
+const MIN_COMMON_DF: f32 = 20.0;
 /// Words a sentence needs for its hash to be a copy signal.
 const COPY_SIGNAL_WORDS: usize = 10;
 
@@ -118,6 +126,9 @@ pub struct Assignment {
 #[derive(Debug, Clone, Default)]
 struct Story {
     centroid: HashMap<String, f32>,
+    /// Euclidean norm of the TF-IDF centroid, refreshed whenever the story changes (IDF drifts
+    /// slowly as documents arrive; recomputing it for every comparison dominated the run time).
+    norm: f32,
     copies: HashSet<u64>,
     first: Option<NaiveDate>,
     last: Option<NaiveDate>,
@@ -166,6 +177,8 @@ pub struct Clusterer {
     stories: HashMap<i64, Story>,
     /// term → stories whose centroid has it (candidate generation).
     postings: HashMap<String, HashSet<i64>>,
+    /// sentence hash → stories carrying it.
+    copy_postings: HashMap<u64, HashSet<i64>>,
     document_frequency: HashMap<String, u32>,
     documents: u32,
     next_id: i64,
@@ -178,6 +191,7 @@ impl Clusterer {
             params,
             stories: HashMap::new(),
             postings: HashMap::new(),
+            copy_postings: HashMap::new(),
             document_frequency: HashMap::new(),
             documents: 0,
             next_id,
@@ -202,7 +216,11 @@ impl Clusterer {
         let mut scored: Vec<(i64, f32)> = self
             .candidates(f)
             .into_iter()
-            .map(|id| (id, self.similarity(f, &self.stories[&id])))
+            .filter_map(|id| {
+                self.stories
+                    .get(&id)
+                    .map(|story| (id, self.similarity(f, story)))
+            })
             .filter(|&(_, s)| s >= self.params.join_threshold)
             .collect();
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -235,6 +253,12 @@ impl Clusterer {
                         p.insert(keeper);
                     }
                 }
+                for h in &story.copies {
+                    if let Some(p) = self.copy_postings.get_mut(h) {
+                        p.remove(&m);
+                        p.insert(keeper);
+                    }
+                }
                 if let Some(k) = self.stories.get_mut(&keeper) {
                     k.absorb(story);
                 }
@@ -258,8 +282,27 @@ impl Clusterer {
     fn add_to(&mut self, id: i64, f: &DocFeatures) {
         let story = self.stories.entry(id).or_default();
         story.add(f);
+        self.refresh_norm(id);
         for (t, _) in &f.terms {
             self.postings.entry(t.clone()).or_default().insert(id);
+        }
+        for h in &f.copies {
+            self.copy_postings.entry(*h).or_default().insert(id);
+        }
+    }
+
+    fn refresh_norm(&mut self, id: i64) {
+        let Some(story) = self.stories.get(&id) else {
+            return;
+        };
+        let norm = story
+            .centroid
+            .iter()
+            .map(|(t, w)| (w * self.idf(t)).powi(2))
+            .sum::<f32>()
+            .sqrt();
+        if let Some(story) = self.stories.get_mut(&id) {
+            story.norm = norm;
         }
     }
 
@@ -268,23 +311,47 @@ impl Clusterer {
         ((self.documents as f32 + 1.0) / (df + 1.0)).ln() + 1.0
     }
 
-    /// Stories sharing one of the document's most distinctive terms or one of its copies.
-    fn candidates(&self, f: &DocFeatures) -> HashSet<i64> {
-        let mut weighted: Vec<(&str, f32)> = f
+    /// Stories worth scoring exactly: the few with the highest partial score over the
+    /// document's most distinctive terms (terms in more than 2% of the documents are
+    /// skipped: they would make every story a candidate), plus any story sharing a copy.
+    fn candidates(&self, f: &DocFeatures) -> Vec<i64> {
+        let common = (self.documents as f32 * MAX_CANDIDATE_TERM_SHARE).max(MIN_COMMON_DF);
+        let mut weighted: Vec<(&str, f32, f32)> = f
             .terms
             .iter()
-            .map(|(t, w)| (t.as_str(), w * self.idf(t)))
+            .filter(|(t, _)| (self.document_frequency.get(t).copied().unwrap_or(0) as f32) < common)
+            .map(|(t, w)| {
+                let idf = self.idf(t);
+                (t.as_str(), w * idf, idf)
+            })
             .collect();
         weighted.sort_by(|a, b| b.1.total_cmp(&a.1));
-        let mut out = HashSet::new();
-        for (t, _) in weighted.iter().take(25) {
-            if let Some(p) = self.postings.get(*t) {
-                out.extend(p.iter().copied());
+        let mut partial: HashMap<i64, f32> = HashMap::new();
+        for (t, dw, idf) in weighted.iter().take(CANDIDATE_TERMS) {
+            let Some(p) = self.postings.get(*t) else {
+                continue;
+            };
+            for id in p {
+                // Postings may still name stories merged away (their pruned terms were not
+                // re-pointed); only live stories are candidates.
+                if let Some(story) = self.stories.get(id) {
+                    let cw = story.centroid.get(*t).copied().unwrap_or(0.0);
+                    *partial.entry(*id).or_default() += dw * cw * idf / story.size as f32;
+                }
             }
         }
-        for (id, story) in &self.stories {
-            if f.copies.iter().any(|h| story.copies.contains(h)) {
-                out.insert(*id);
+        let mut ranked: Vec<(i64, f32)> = partial.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut out: Vec<i64> = ranked
+            .into_iter()
+            .take(MAX_CANDIDATES)
+            .map(|(id, _)| id)
+            .collect();
+        for h in &f.copies {
+            for id in self.copy_postings.get(h).into_iter().flatten() {
+                if self.stories.contains_key(id) && !out.contains(id) {
+                    out.push(*id);
+                }
             }
         }
         out
@@ -301,13 +368,8 @@ impl Clusterer {
                 dot += dw * cw * idf;
             }
         }
-        let story_norm: f32 = story
-            .centroid
-            .iter()
-            .map(|(t, w)| (w * self.idf(t)).powi(2))
-            .sum();
-        let mut sim = if doc_norm > 0.0 && story_norm > 0.0 {
-            dot / (doc_norm.sqrt() * story_norm.sqrt())
+        let mut sim = if doc_norm > 0.0 && story.norm > 0.0 {
+            dot / (doc_norm.sqrt() * story.norm)
         } else {
             0.0
         };
