@@ -104,7 +104,7 @@ pub struct Params {
 impl Default for Params {
     fn default() -> Self {
         Params {
-            join_threshold: 0.22,
+            join_threshold: 0.3,
             merge_threshold: 0.35,
             copy_bonus: 0.5,
             window_days: 10,
