@@ -95,33 +95,34 @@ pub(crate) fn denies_generic_reports(sentence: &str) -> bool {
 /// Words that express stance rather than content (ignored when comparing what two
 /// sentences say).
 pub(crate) fn is_cue_word(word: &str) -> bool {
-    const CUES: &[&str] = &[
-        "according",
-        "added",
-        "adds",
-        "alleged",
-        "allegedly",
-        "claim",
-        "claimed",
-        "claims",
-        "denied",
-        "denies",
-        "deny",
-        "false",
-        "groundless",
-        "insisting",
-        "reported",
-        "reportedly",
-        "reports",
-        "said",
-        "says",
-        "stated",
-        "states",
-        "told",
-        "wrote",
-    ];
     CUES.binary_search(&word.to_lowercase().as_str()).is_ok()
 }
+
+const CUES: &[&str] = &[
+    "according",
+    "added",
+    "adds",
+    "alleged",
+    "allegedly",
+    "claim",
+    "claimed",
+    "claims",
+    "denied",
+    "denies",
+    "deny",
+    "false",
+    "groundless",
+    "insisting",
+    "reported",
+    "reportedly",
+    "reports",
+    "said",
+    "says",
+    "stated",
+    "states",
+    "told",
+    "wrote",
+];
 
 #[cfg(test)]
 mod tests {
@@ -159,34 +160,9 @@ mod tests {
     }
 
     #[test]
-    fn cue_list_is_sorted() {
-        let mut sorted = vec![
-            "according",
-            "added",
-            "adds",
-            "alleged",
-            "allegedly",
-            "claim",
-            "claimed",
-            "claims",
-            "denied",
-            "denies",
-            "deny",
-            "false",
-            "groundless",
-            "insisting",
-            "reported",
-            "reportedly",
-            "reports",
-            "said",
-            "says",
-            "stated",
-            "states",
-            "told",
-            "wrote",
-        ];
-        sorted.sort();
+    fn cue_list_is_sorted_for_binary_search() {
+        assert!(CUES.windows(2).all(|w| w[0] < w[1]));
         assert!(is_cue_word("Denied"));
-        assert_eq!(sorted.len(), 23);
+        assert!(!is_cue_word("Chechnya"));
     }
 }

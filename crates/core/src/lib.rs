@@ -131,6 +131,27 @@ pub struct Document {
 }
 
 impl Document {
+    /// An English document whose whole text is its body, with no metadata: what a bare
+    /// article text is before anything is known about it.
+    pub fn plain(id: &str, text: &str) -> Document {
+        Document {
+            id: id.to_string(),
+            source: None,
+            url: None,
+            title: None,
+            published: None,
+            date_source: DateSource::Unknown,
+            language: "en".to_string(),
+            text: text.to_string(),
+            body: Span::new(0, text.len()),
+            extra: serde_json::Map::new(),
+            origin: Origin {
+                path: format!("{id}.txt"),
+                record: None,
+            },
+        }
+    }
+
     /// The reporting part of the text.
     pub fn body_text(&self) -> &str {
         self.body.slice(&self.text)

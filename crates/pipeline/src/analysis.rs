@@ -61,16 +61,7 @@ pub fn brief_for_documents(
     let refs: Vec<&Document> = docs.iter().collect();
     mark_repeated_paragraphs(&refs, &mut texts, REPEATED_LINE_DOCS);
 
-    let inputs: Vec<ReuseInput> = docs
-        .iter()
-        .zip(&texts)
-        .enumerate()
-        .map(|(i, (doc, text))| ReuseInput {
-            doc,
-            text,
-            ingest_seq: i,
-        })
-        .collect();
+    let inputs = ReuseInput::in_ingest_order(docs, &texts);
     let reuse = find_reuse(&inputs);
 
     let story_anchor = story_anchor(docs);

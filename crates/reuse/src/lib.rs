@@ -120,6 +120,21 @@ pub struct ReuseInput<'a> {
     pub ingest_seq: usize,
 }
 
+impl<'a> ReuseInput<'a> {
+    /// Inputs for documents given in ingest order, with their analysed texts.
+    pub fn in_ingest_order(docs: &'a [Document], texts: &'a [AnalyzedText]) -> Vec<ReuseInput<'a>> {
+        docs.iter()
+            .zip(texts)
+            .enumerate()
+            .map(|(ingest_seq, (doc, text))| ReuseInput {
+                doc,
+                text,
+                ingest_seq,
+            })
+            .collect()
+    }
+}
+
 /// The first carrier among `docs` (indices into `inputs`): the earliest date when all are
 /// dated, else the first ingested.
 pub fn first_carrier(

@@ -22,16 +22,7 @@ fn short_id(doc: &Document) -> &str {
 #[test]
 fn every_verbatim_shared_paragraph_is_found_with_the_right_documents() {
     let (docs, texts) = example();
-    let inputs: Vec<ReuseInput> = docs
-        .iter()
-        .zip(&texts)
-        .enumerate()
-        .map(|(i, (doc, text))| ReuseInput {
-            doc,
-            text,
-            ingest_seq: i,
-        })
-        .collect();
+    let inputs = ReuseInput::in_ingest_order(&docs, &texts);
     let reuse = find_reuse(&inputs);
 
     let mut found: Vec<(String, Vec<&str>, &str)> = reuse
@@ -106,16 +97,7 @@ fn every_verbatim_shared_paragraph_is_found_with_the_right_documents() {
 #[test]
 fn no_unrelated_sentences_are_reported_as_copies() {
     let (docs, texts) = example();
-    let inputs: Vec<ReuseInput> = docs
-        .iter()
-        .zip(&texts)
-        .enumerate()
-        .map(|(i, (doc, text))| ReuseInput {
-            doc,
-            text,
-            ingest_seq: i,
-        })
-        .collect();
+    let inputs = ReuseInput::in_ingest_order(&docs, &texts);
     let reuse = find_reuse(&inputs);
     for group in &reuse.groups {
         let keys: Vec<String> = group
@@ -146,16 +128,7 @@ fn an_edited_republication_is_a_document_near_duplicate() {
         dossier_ingest::parse_plain_text("001-republished", edited_text, original.origin.clone());
     docs.push(edited);
     let texts: Vec<AnalyzedText> = docs.iter().map(analyze).collect();
-    let inputs: Vec<ReuseInput> = docs
-        .iter()
-        .zip(&texts)
-        .enumerate()
-        .map(|(i, (doc, text))| ReuseInput {
-            doc,
-            text,
-            ingest_seq: i,
-        })
-        .collect();
+    let inputs = ReuseInput::in_ingest_order(&docs, &texts);
     let reuse = find_reuse(&inputs);
     let pairs: Vec<(&str, &str)> = reuse
         .near_duplicates

@@ -130,25 +130,9 @@ pub fn trim_span(text: &str, span: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dossier_core::{DateSource, Origin};
 
     pub(crate) fn doc(id: &str, text: &str) -> Document {
-        Document {
-            id: id.into(),
-            source: None,
-            url: None,
-            title: None,
-            published: None,
-            date_source: DateSource::Unknown,
-            language: "en".into(),
-            text: text.into(),
-            body: Span::new(0, text.len()),
-            extra: Default::default(),
-            origin: Origin {
-                path: format!("{id}.txt"),
-                record: None,
-            },
-        }
+        Document::plain(id, text)
     }
 
     fn sentences(text: &str) -> Vec<String> {
