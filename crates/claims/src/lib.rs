@@ -32,6 +32,8 @@ pub const DENIAL_LINK_OVERLAP: f32 = 0.2;
 /// Per document stating a claim, added to its match with a denial of "the reports" or "the
 /// allegations" (capped at five documents): such denials answer what most outlets report.
 const GENERIC_DENIAL_BONUS: f32 = 0.04;
+/// Share of a sentence a quote must cover for the sentence to count as the quoted speaker's.
+const ATTRIBUTED_SHARE: f32 = 0.3;
 /// Fewest shared content words for either.
 const MIN_SHARED_WORDS: usize = 3;
 
@@ -135,7 +137,7 @@ pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
             .collect();
         let generic = g
             .iter()
-            .any(|&m| stance::denies_generic_reports(&sentence_text(inputs, &mentions[m])));
+            .any(|&m| stance::denies_generic_reports(sentence_text(inputs, &mentions[m])));
         let best = groups
             .iter()
             .enumerate()
@@ -261,16 +263,26 @@ fn collect_mentions(inputs: &[ClaimInput<'_>]) -> Vec<Mention> {
             .unwrap_or_else(|| input.doc.id.clone());
         for (s, sentence) in input.text.body_sentences() {
             let text = sentence.span.slice(&input.doc.text);
+            let stance = stance_of(text, false);
+            // A sentence speaks for a quoted speaker when the quote is most of it, or when it
+            // is a denial (the denier is who the quote or reported speech names).
             let attributed_to = input
                 .extractions
                 .quotes
                 .iter()
+                .filter(|q| q.span.start < sentence.span.end && sentence.span.start < q.span.end)
                 .filter(|q| {
-                    q.span.start < sentence.span.end && sentence.span.start < q.span.end
-                        || q.sentence == s
+                    let covered =
+                        q.span.end.min(sentence.span.end) - q.span.start.max(sentence.span.start);
+                    stance == Stance::Denies
+                        || covered as f32 >= ATTRIBUTED_SHARE * sentence.span.len() as f32
                 })
                 .find_map(|q| q.speaker.clone());
-            let stance = stance_of(text, attributed_to.is_some());
+            let stance = if stance == Stance::Asserts && attributed_to.is_some() {
+                Stance::Reports
+            } else {
+                stance
+            };
             out.push(Mention {
                 doc: d,
                 sentence: s,

@@ -1,8 +1,37 @@
 //! Named entities (people, organisations, places, nationalities) and story-level alias merging.
+//!
+//! Rule-based, no model weights. A candidate is a run of capitalised tokens in a sentence
+//! (lower-case connectors allowed inside organisation and place names: "Investigation
+//! Committee of the Russian Federation", and name particles: "Charles de Gaulle"), with a
+//! possessive "’s" left out of the span. Its kind comes from word lists compiled into the
+//! crate ([`gazetteer`]): known places, nationalities, organisations and given names,
+//! organisation cues ("Network", "Committee", "Gazeta"), place cues ("Road", "Republic"),
+//! titles before a name ("President", "Mr") and lower-case role nouns before it ("president
+//! Vladimir Putin"), a speech verb after a two- or three-word name ("X said"), or a surname
+//! already seen in a full person name in the same document ("Kadyrov" after "Ramzan
+//! Kadyrov"). Anything without such evidence is left out: precision over recall.
+//!
+//! Sentence-initial words are capitalised for grammar, so a capitalised first word counts only
+//! when a list knows it or it starts a longer name that is not headed by a common word
+//! ("Despite", "Meanwhile", "Horrifying" are dropped). Month and weekday names, holidays and
+//! common acronyms ("LGBT", "TV", "CEO") are never entities. Sentences in capitals or Title
+//! Case (shouted headlines) keep only list matches.
+
+pub mod gazetteer;
+mod merge;
+
+use std::collections::HashMap;
 
 use dossier_core::{Document, Span};
-use dossier_text::AnalyzedText;
+use dossier_text::{is_stopword, tokens, AnalyzedText, ParagraphKind};
 use serde::Serialize;
+
+pub use merge::merge_story_entities;
+
+use gazetteer::{
+    is_common_initial, is_demonym, is_direction, is_given_name, is_known_org, is_never_entity,
+    is_non_entity_acronym, is_org_cue, is_person_cue, is_place, is_place_cue, is_title,
+};
 
 /// Kind of a named entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -56,15 +85,729 @@ pub struct StoryEntity {
     pub mentions: Vec<(usize, usize)>,
 }
 
-/// Finds named-entity mentions in a document's body sentences.
+/// Finds named-entity mentions in a document's body and headline sentences (debris is
+/// skipped), in text order. Spans are byte ranges into `doc.text`; a possessive "’s" is not
+/// part of the span.
 pub fn extract_entities(doc: &Document, text: &AnalyzedText) -> Vec<EntityMention> {
-    let _ = (doc, text);
-    Vec::new()
+    let mut found: Vec<Found> = Vec::new();
+    for (index, sentence) in text.sentences.iter().enumerate() {
+        let kind = match text.paragraphs.get(sentence.paragraph) {
+            Some(p) => p.kind,
+            None => continue,
+        };
+        if matches!(kind, ParagraphKind::Debris(_)) {
+            continue;
+        }
+        let Some(slice) = doc.text.get(sentence.span.start..sentence.span.end) else {
+            continue;
+        };
+        let toks = sentence_tokens(slice, sentence.span.start);
+        let ctx = Ctx {
+            text: &doc.text,
+            sentence_start: sentence.span.start,
+            toks: &toks,
+            index,
+        };
+        match sentence_case(&toks) {
+            Case::Shouted => shouted_candidates(&ctx, &mut found),
+            Case::Title => {
+                let mut local = Vec::new();
+                candidates(&ctx, &mut local);
+                found.extend(local.into_iter().filter(|f| f.strong));
+            }
+            Case::Normal => candidates(&ctx, &mut found),
+        }
+    }
+    resolve_pending(&mut found);
+    let mut out: Vec<EntityMention> = found
+        .into_iter()
+        .filter_map(|f| {
+            Some(EntityMention {
+                text: f.text,
+                span: f.span,
+                sentence: f.sentence,
+                kind: f.kind?,
+            })
+        })
+        .collect();
+    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    // Drop mentions nested in an earlier one (never expected, kept as a guard).
+    let mut last_end = 0;
+    out.retain(|m| {
+        let keep = m.span.start >= last_end;
+        if keep {
+            last_end = m.span.end;
+        }
+        keep
+    });
+    out
 }
 
-/// Merges the mentions of a story's documents into entities, aliases joined
-/// ("Kadyrov" = "Ramzan Kadyrov", "HRW" = "Human Rights Watch").
-pub fn merge_story_entities(docs: &[&[EntityMention]]) -> Vec<StoryEntity> {
-    let _ = docs;
-    Vec::new()
+/// True when `name` is a person's name by the word lists alone: a known given name followed
+/// by at least one more capitalised word ("Dmitry Peskov"). Used by quote attribution.
+pub fn looks_like_person_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() >= 2
+        && is_given_name(words[0])
+        && words[1..].iter().all(|w| is_cap(w))
+        && !words.iter().any(|w| is_org_cue(w) || is_place(w))
+}
+
+/// A token of a sentence, possessive split off.
+#[derive(Debug, Clone, Copy)]
+struct Tok<'a> {
+    text: &'a str,
+    span: Span,
+    possessive: bool,
+}
+
+fn sentence_tokens(slice: &str, base: usize) -> Vec<Tok<'_>> {
+    tokens(slice, base)
+        .into_iter()
+        .map(|t| {
+            for suffix in ["’s", "'s", "’S", "'S"] {
+                if let Some(stripped) = t.text.strip_suffix(suffix) {
+                    if !stripped.is_empty() {
+                        return Tok {
+                            text: stripped,
+                            span: Span::new(t.span.start, t.span.end - suffix.len()),
+                            possessive: true,
+                        };
+                    }
+                }
+            }
+            Tok {
+                text: t.text,
+                span: t.span,
+                possessive: false,
+            }
+        })
+        .collect()
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    sentence_start: usize,
+    toks: &'a [Tok<'a>],
+    index: usize,
+}
+
+impl Ctx<'_> {
+    /// Text between token `i` and token `i + 1`.
+    fn gap_after(&self, i: usize) -> &str {
+        let (Some(a), Some(b)) = (self.toks.get(i), self.toks.get(i + 1)) else {
+            return "";
+        };
+        self.text.get(a.span.end..b.span.start).unwrap_or("")
+    }
+
+    /// Text between the previous token (or the sentence start) and token `i`.
+    fn gap_before(&self, i: usize) -> &str {
+        let start = if i == 0 {
+            self.sentence_start
+        } else {
+            self.toks[i - 1].span.end
+        };
+        self.text.get(start..self.toks[i].span.start).unwrap_or("")
+    }
+
+    /// Text after token `i` up to the next `n` bytes (for look-ahead cues).
+    fn after(&self, i: usize, n: usize) -> &str {
+        let end = self.toks[i].span.end;
+        let mut stop = (end + n).min(self.text.len());
+        while !self.text.is_char_boundary(stop) {
+            stop -= 1;
+        }
+        self.text.get(end..stop).unwrap_or("")
+    }
+}
+
+/// A candidate mention; `kind` `None` means pending (kept only if the second pass types it).
+#[derive(Debug, Clone)]
+struct Found {
+    text: String,
+    span: Span,
+    sentence: usize,
+    kind: Option<EntityKind>,
+    /// Typed by a word list or an explicit cue (kept in Title Case headlines).
+    strong: bool,
+    /// Number of name tokens.
+    words: usize,
+}
+
+#[derive(Debug, PartialEq)]
+enum Case {
+    Normal,
+    Title,
+    Shouted,
+}
+
+fn sentence_case(toks: &[Tok<'_>]) -> Case {
+    let words: Vec<&str> = toks
+        .iter()
+        .map(|t| t.text)
+        .filter(|w| w.chars().count() >= 2 && w.chars().any(char::is_alphabetic))
+        .collect();
+    if words.len() < 3 {
+        return Case::Normal;
+    }
+    let upper = words.iter().filter(|w| is_all_caps(w)).count();
+    if upper * 10 >= words.len() * 6 {
+        return Case::Shouted;
+    }
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
+    let capital = long.iter().filter(|w| is_cap(w)).count();
+    if long.len() >= 4 && capital * 10 >= long.len() * 8 {
+        return Case::Title;
+    }
+    Case::Normal
+}
+
+fn is_all_caps(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// First letter upper case; every hyphenated part capitalised or a name particle
+/// ("Al-Qaeda", "Jean-Pierre"; not "Russian-backed").
+fn is_cap(w: &str) -> bool {
+    let mut parts = w.split('-');
+    let first = parts.next().unwrap_or("");
+    if !first.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    parts.all(|p| {
+        p.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || matches!(
+                p,
+                "al" | "el" | "ul" | "bin" | "ibn" | "de" | "la" | "le" | "sur"
+            )
+    })
+}
+
+fn is_single_letter(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!((c.next(), c.next()), (Some(a), None) if a.is_uppercase())
+}
+
+fn is_space_gap(gap: &str) -> bool {
+    !gap.is_empty() && gap.len() <= 3 && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+}
+
+const PARTICLES: &[&str] = &[
+    "de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "bin", "ibn", "al", "el",
+    "dos", "das", "del", "ter",
+];
+
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "explained",
+    "stated",
+    "claimed",
+    "denied",
+    "denies",
+    "argued",
+    "noted",
+    "asked",
+    "replied",
+    "declared",
+    "announced",
+    "confirmed",
+    "admitted",
+    "stressed",
+];
+
+/// Head words a name may continue after with "of"/"for" ("Committee of the ...").
+fn is_connector_head(w: &str) -> bool {
+    is_org_cue(w)
+        || is_place_cue(w)
+        || matches!(
+            w,
+            "Bank"
+                | "University"
+                | "Secretary"
+                | "States"
+                | "Ministry"
+                | "Procedures"
+                | "Minister"
+                | "Commissioner"
+                | "Friends"
+                | "Council"
+                | "Institute"
+                | "Republic"
+                | "Kingdom"
+                | "Church"
+                | "Museum"
+                | "Office"
+                | "Court"
+                | "Bureau"
+                | "Department"
+        )
+}
+
+/// Can a name start at this token?
+fn startable(t: &Tok<'_>) -> bool {
+    is_cap(t.text)
+        && !is_never_entity(t.text)
+        && !is_non_entity_acronym(t.text)
+        && !is_stopword(t.text)
+        && (t.text.chars().count() >= 2 || is_single_letter(t.text))
+}
+
+/// Can token `next` continue a name that currently ends with `cur`?
+fn joinable(cur: &Tok<'_>, next: &Tok<'_>) -> bool {
+    if !is_cap(next.text) || is_stopword(next.text) {
+        return false;
+    }
+    if is_never_entity(next.text) {
+        // "Theresa May": a month name after a given name is a surname.
+        return next.text == "May" && is_given_name(cur.text);
+    }
+    true
+}
+
+/// Collects candidates of a sentence in ordinary case.
+fn candidates(ctx: &Ctx<'_>, out: &mut Vec<Found>) {
+    let toks = ctx.toks;
+    let n = toks.len();
+    let mut i = 0;
+    while i < n {
+        if !startable(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        // A lone single letter starts a name only as an initial ("U.S.", "J. R. Smith").
+        if is_single_letter(toks[i].text) && !ctx.gap_after(i).starts_with('.') {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        while !toks[end].possessive && end + 1 < n {
+            let gap = ctx.gap_after(end);
+            let next = &toks[end + 1];
+            if is_space_gap(gap) && joinable(&toks[end], next) {
+                end += 1;
+                continue;
+            }
+            if (gap == "." || gap == ". ") && is_single_letter(toks[end].text) && is_cap(next.text)
+            {
+                end += 1;
+                continue;
+            }
+            if is_space_gap(gap) {
+                // "X of the Y", "X for Y" after an organisation or place head word.
+                let c = next.text;
+                if (c == "of" || c == "for") && is_connector_head(toks[end].text) {
+                    let mut k = end + 2;
+                    if k < n && toks[k].text == "the" && is_space_gap(ctx.gap_after(k - 1)) {
+                        k += 1;
+                    }
+                    if k < n
+                        && is_space_gap(ctx.gap_after(k - 1))
+                        && startable(&toks[k])
+                        && !is_single_letter(toks[k].text)
+                    {
+                        end = k;
+                        continue;
+                    }
+                }
+                if PARTICLES.contains(&c)
+                    && end + 2 < n
+                    && is_space_gap(ctx.gap_after(end + 1))
+                    && is_cap(toks[end + 2].text)
+                    && !is_stopword(toks[end + 2].text)
+                    && !is_never_entity(toks[end + 2].text)
+                {
+                    end += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        // Trailing common acronyms are not part of a name ("... LGBT").
+        while end > start && is_non_entity_acronym(toks[end].text) {
+            end -= 1;
+        }
+        let initial = is_initial(ctx, start);
+        classify_run(ctx, start, end, initial, out);
+        i = end + 1;
+    }
+}
+
+/// True when token `i` is capitalised by position: sentence start, or after an opening quote,
+/// colon, bracket, dash or bullet.
+fn is_initial(ctx: &Ctx<'_>, i: usize) -> bool {
+    if i == 0 {
+        return true;
+    }
+    let gap = ctx.gap_before(i);
+    gap.chars().any(|c| {
+        matches!(
+            c,
+            '“' | '"' | '‘' | ':' | '(' | '[' | '—' | '–' | '•' | '*' | '\''
+        )
+    }) || (gap.contains('-') && !gap.contains(char::is_alphanumeric))
+        || gap.contains('\n')
+}
+
+fn run_text<'a>(ctx: &Ctx<'a>, start: usize, end: usize) -> (&'a str, Span) {
+    let mut span = Span::new(ctx.toks[start].span.start, ctx.toks[end].span.end);
+    // "U.S." keeps its final period.
+    if is_single_letter(ctx.toks[end].text) && ctx.text.get(span.end..span.end + 1) == Some(".") {
+        span.end += 1;
+    }
+    (ctx.text.get(span.start..span.end).unwrap_or(""), span)
+}
+
+fn push(
+    ctx: &Ctx<'_>,
+    out: &mut Vec<Found>,
+    start: usize,
+    end: usize,
+    kind: Option<EntityKind>,
+    strong: bool,
+) {
+    let (text, span) = run_text(ctx, start, end);
+    if text.is_empty() {
+        return;
+    }
+    let words = ctx.toks[start..=end]
+        .iter()
+        .filter(|t| is_cap(t.text))
+        .count();
+    out.push(Found {
+        text: text.to_string(),
+        span,
+        sentence: ctx.index,
+        kind,
+        strong,
+        words,
+    });
+}
+
+/// Types the run `start..=end` (token indices), splitting off titles and leading words.
+fn classify_run(ctx: &Ctx<'_>, start: usize, end: usize, initial: bool, out: &mut Vec<Found>) {
+    let toks = ctx.toks;
+    let (name, _) = run_text(ctx, start, end);
+    let single = start == end;
+
+    // "The Guardian": a known name that includes its article.
+    if start > 0 && toks[start - 1].text == "The" && is_space_gap(ctx.gap_after(start - 1)) {
+        let (with_the, _) = run_text(ctx, start - 1, end);
+        if is_known_org(with_the) {
+            push(
+                ctx,
+                out,
+                start - 1,
+                end,
+                Some(EntityKind::Organization),
+                true,
+            );
+            return;
+        }
+    }
+    if is_known_org(name) {
+        push(ctx, out, start, end, Some(EntityKind::Organization), true);
+        return;
+    }
+    if is_place(name) {
+        push(ctx, out, start, end, Some(EntityKind::Place), true);
+        return;
+    }
+    if single && is_demonym(name) {
+        push(ctx, out, start, end, Some(EntityKind::Nationality), true);
+        return;
+    }
+
+    let words: Vec<&str> = toks[start..=end].iter().map(|t| t.text).collect();
+    let last = *words.last().unwrap_or(&"");
+    let first_is_given = is_given_name(words[0]) && !single;
+
+    // Organisation and place cues.
+    if is_org_cue(last) && !single
+        || words.iter().any(|w| is_org_cue(w)) && !first_is_given && !single
+    {
+        push(ctx, out, start, end, Some(EntityKind::Organization), true);
+        return;
+    }
+    if is_place_cue(last) && !single {
+        push(ctx, out, start, end, Some(EntityKind::Place), true);
+        return;
+    }
+
+    // Titles: "Russian President Vladimir Putin" → Russian + Vladimir Putin.
+    if let Some(t) = (start..=end).find(|&k| is_title(toks[k].text)) {
+        let mut u = t;
+        while u < end && (is_title(toks[u + 1].text) || toks[u + 1].text == "of") {
+            u += 1;
+        }
+        if t > start {
+            classify_run(ctx, start, t - 1, initial, out);
+        }
+        if u < end {
+            let rest_start = u + 1;
+            if startable(&toks[rest_start]) {
+                let (rest, _) = run_text(ctx, rest_start, end);
+                if is_place(rest) || is_known_org(rest) {
+                    classify_run(ctx, rest_start, end, false, out);
+                } else {
+                    push(ctx, out, rest_start, end, Some(EntityKind::Person), true);
+                }
+            }
+        }
+        return;
+    }
+
+    // Direction + place: "Central Russia".
+    if !single && is_direction(words[0]) {
+        let (rest, _) = run_text(ctx, start + 1, end);
+        if is_place(rest) {
+            push(ctx, out, start, end, Some(EntityKind::Place), true);
+            return;
+        }
+    }
+
+    // Sentence-initial common word: "Despite Kadyrov", "Meanwhile".
+    if initial && is_common_word(words[0]) && !is_given_name(words[0]) {
+        if !single {
+            classify_run(ctx, start + 1, end, false, out);
+        }
+        return;
+    }
+
+    // A leading nationality or place before an otherwise unknown name.
+    if !single && (is_demonym(words[0]) || is_place(words[0])) && !first_is_given {
+        classify_run(ctx, start, start, initial, out);
+        classify_run(ctx, start + 1, end, false, out);
+        return;
+    }
+
+    // Person evidence.
+    let prev_cue =
+        start > 0 && is_space_gap(ctx.gap_after(start - 1)) && is_person_cue(toks[start - 1].text);
+    if first_is_given || prev_cue && !(single && is_all_caps(name)) {
+        push(ctx, out, start, end, Some(EntityKind::Person), true);
+        return;
+    }
+    if (2..=3).contains(&words.len()) && (followed_by_speech(ctx, end) || appositive_role(ctx, end))
+    {
+        push(ctx, out, start, end, Some(EntityKind::Person), false);
+        return;
+    }
+
+    // Acronyms: "HRW", "UN".
+    if single && is_all_caps(name) && !name.contains('.') && name.chars().count() <= 5 {
+        let strong = name.chars().count() <= 4;
+        if strong {
+            push(ctx, out, start, end, Some(EntityKind::Organization), false);
+        }
+        return;
+    }
+
+    // Two or three unknown capitalised words mid-sentence, none a common word and no
+    // connector inside: most often a person's name in news text ("Nadim Ladki").
+    let plain = toks[start..=end].iter().all(|t| {
+        is_cap(t.text)
+            && !is_all_caps(t.text)
+            && !is_common_word(t.text)
+            && t.text.chars().count() > 1
+    });
+    if !initial && (2..=3).contains(&words.len()) && plain {
+        push(ctx, out, start, end, Some(EntityKind::Person), false);
+        return;
+    }
+
+    // Unknown: pending, typed later only by a surname or full name seen as a person.
+    push(ctx, out, start, end, None, false);
+}
+
+/// Common words that are capitalised only because they start a sentence.
+fn is_common_word(w: &str) -> bool {
+    let n = w.chars().count();
+    is_stopword(w)
+        || is_common_initial(w)
+        || n > 5 && (w.ends_with("ly") || w.ends_with("ing"))
+        || n > 6 && w.ends_with("ed")
+}
+
+fn followed_by_speech(ctx: &Ctx<'_>, end: usize) -> bool {
+    let toks = ctx.toks;
+    let mut k = end + 1;
+    // "X has said", "X also told".
+    while k < toks.len()
+        && matches!(
+            toks[k].text,
+            "has" | "had" | "have" | "also" | "later" | "previously" | "then" | "reportedly"
+        )
+    {
+        k += 1;
+    }
+    k < toks.len() && is_space_gap(ctx.gap_after(end)) && SPEECH_VERBS.contains(&toks[k].text)
+}
+
+/// "X, a spokesperson ...", "X, the journalist ...", "X, 45, ..."
+fn appositive_role(ctx: &Ctx<'_>, end: usize) -> bool {
+    let after = ctx.after(end, 60);
+    let Some(rest) = after.strip_prefix(", ") else {
+        return false;
+    };
+    let words: Vec<&str> = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .collect();
+    if words
+        .first()
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+    {
+        return rest.split(',').nth(1).is_some() && words[0].len() <= 3;
+    }
+    matches!(
+        words.first(),
+        Some(&"a") | Some(&"an") | Some(&"the") | Some(&"who")
+    ) && words.iter().skip(1).any(|w| is_person_cue(w))
+}
+
+/// Shouted sentences ("JAPAN GET LUCKY WIN"): list matches only.
+fn shouted_candidates(ctx: &Ctx<'_>, out: &mut Vec<Found>) {
+    let toks = ctx.toks;
+    let mut i = 0;
+    while i < toks.len() {
+        let mut matched = false;
+        for len in (1..=3).rev() {
+            if i + len > toks.len() {
+                continue;
+            }
+            if (i..i + len - 1).any(|k| !is_space_gap(ctx.gap_after(k))) {
+                continue;
+            }
+            let raw: Vec<&str> = toks[i..i + len].iter().map(|t| t.text).collect();
+            let titled: Vec<String> = raw.iter().map(|w| title_case(w)).collect();
+            let name = titled.join(" ");
+            let as_written = raw.join(" ");
+            let kind = if is_place(&name) || len == 1 && is_place(&as_written) {
+                Some(EntityKind::Place)
+            } else if is_known_org(&as_written) || is_known_org(&name) {
+                Some(EntityKind::Organization)
+            } else if len == 1 && is_demonym(&name) {
+                Some(EntityKind::Nationality)
+            } else {
+                None
+            };
+            if let Some(kind) = kind {
+                push(ctx, out, i, i + len - 1, Some(kind), true);
+                i += len;
+                matched = true;
+                break;
+            }
+        }
+        if !matched {
+            i += 1;
+        }
+    }
+}
+
+fn title_case(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    let mut first = true;
+    for c in w.chars() {
+        if first {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        first = !c.is_alphanumeric();
+    }
+    out
+}
+
+/// Types pending candidates by the document's people: a surname of a full person name
+/// ("Kadyrov" after "Ramzan Kadyrov") or the full name itself.
+fn resolve_pending(found: &mut [Found]) {
+    let mut surnames: HashMap<String, usize> = HashMap::new();
+    let mut full: Vec<String> = Vec::new();
+    for f in found.iter() {
+        if f.kind == Some(EntityKind::Person) && f.words >= 2 {
+            if let Some(last) = f.text.split_whitespace().last() {
+                *surnames.entry(last.to_string()).or_default() += 1;
+            }
+            full.push(f.text.clone());
+        }
+    }
+    for f in found.iter_mut().filter(|f| f.kind.is_none()) {
+        let last = f.text.split_whitespace().last().unwrap_or("");
+        if full.contains(&f.text) || f.words == 1 && surnames.contains_key(last) {
+            f.kind = Some(EntityKind::Person);
+            f.strong = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_core::{DateSource, Origin};
+
+    fn doc(text: &str) -> Document {
+        Document {
+            id: "t".into(),
+            source: None,
+            url: None,
+            title: None,
+            published: None,
+            date_source: DateSource::Unknown,
+            language: "en".into(),
+            text: text.into(),
+            body: Span::new(0, text.len()),
+            extra: Default::default(),
+            origin: Origin {
+                path: "t.txt".into(),
+                record: None,
+            },
+        }
+    }
+
+    fn ents(text: &str) -> Vec<(String, EntityKind)> {
+        let d = doc(text);
+        let a = dossier_text::analyze(&d);
+        extract_entities(&d, &a)
+            .into_iter()
+            .map(|m| (m.text, m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn titles_split_off_and_possessives_dropped() {
+        let got = ents("It was a busy week. Russia's Prime Minister Vladimir Putin met Chechnya's leader Ramzan Kadyrov in Grozny.");
+        assert_eq!(
+            got,
+            vec![
+                ("Russia".into(), EntityKind::Place),
+                ("Vladimir Putin".into(), EntityKind::Person),
+                ("Chechnya".into(), EntityKind::Place),
+                ("Ramzan Kadyrov".into(), EntityKind::Person),
+                ("Grozny".into(), EntityKind::Place),
+            ]
+        );
+    }
+
+    #[test]
+    fn title_case_is_cased_words() {
+        assert!(is_cap("Al-Qaeda") && is_cap("Jean-Pierre") && !is_cap("Russian-backed"));
+        assert_eq!(title_case("UNITED"), "United");
+    }
 }

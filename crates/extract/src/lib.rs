@@ -15,7 +15,7 @@ pub mod entities;
 pub mod figures;
 pub mod quotes;
 
-pub use dates::{DateAnchor, AnchorKind, DateMention};
+pub use dates::{AnchorKind, DateAnchor, DateMention};
 pub use entities::{EntityKind, EntityMention, StoryEntity};
 pub use figures::FigureMention;
 pub use quotes::{QuoteKind, QuoteMention};

@@ -7,8 +7,8 @@ use dossier_brief as brief;
 use dossier_claims::{build_claims, ClaimInput};
 use dossier_core::{Document, Span};
 use dossier_extract::{
-    entities::merge_story_entities, figures::group_figures, AnchorKind, DateAnchor, DocExtractions,
-    QuoteKind,
+    entities::merge_story_entities, figures::group_figures, quotes::canonical_speaker, AnchorKind,
+    DateAnchor, DocExtractions, QuoteKind,
 };
 use dossier_reuse::{find_reuse, Reuse, ReuseInput};
 use dossier_store::Store;
@@ -536,9 +536,4 @@ fn quotes(ctx: &Context, extractions: &[DocExtractions]) -> Vec<brief::Quote> {
         }
     }
     out
-}
-
-// TEMPORARY until the quotes module lands.
-fn canonical_speaker(name: &str, _entities: &[dossier_extract::StoryEntity]) -> String {
-    name.to_string()
 }

@@ -1,0 +1,1064 @@
+//! Attribution frames: speech verbs, the subject before (or after) them, role nouns, and the
+//! resolution of pronouns and definite role nouns ("The spokesperson") to earlier speakers.
+
+use std::collections::HashMap;
+
+use dossier_core::{Document, Span};
+use dossier_text::{tokens, AnalyzedText, ParagraphKind, Token};
+
+use crate::entities::gazetteer::{given_name_gender, is_common_initial, is_title};
+use crate::entities::{EntityKind, EntityMention, StoryEntity};
+
+/// How a speech verb takes what was said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Verb {
+    /// Takes a bare clause: "said the report was false".
+    Say,
+    /// Takes an object, then "that" or a colon: "told reporters that", "told MailOnline:".
+    Tell,
+    /// Needs "that" for reported speech: "denied that", "reported that".
+    That,
+    /// Only after a quote: "”, Alushkin finished."
+    Post,
+}
+
+const SAY: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "saying",
+    "add",
+    "adds",
+    "added",
+    "adding",
+    "write",
+    "writes",
+    "wrote",
+    "writing",
+    "insist",
+    "insists",
+    "insisted",
+    "insisting",
+    "claim",
+    "claims",
+    "claimed",
+    "claiming",
+    "warn",
+    "warns",
+    "warned",
+    "warning",
+    "explain",
+    "explains",
+    "explained",
+    "explaining",
+    "argue",
+    "argues",
+    "argued",
+    "arguing",
+    "state",
+    "states",
+    "stated",
+    "stress",
+    "stresses",
+    "stressed",
+    "tweet",
+    "tweets",
+    "tweeted",
+    "maintain",
+    "maintains",
+    "maintained",
+    "reply",
+    "replies",
+    "replied",
+    "declare",
+    "declares",
+    "declared",
+    "assert",
+    "asserts",
+    "asserted",
+    "admit",
+    "admits",
+    "admitted",
+    "admitting",
+    "acknowledge",
+    "acknowledges",
+    "acknowledged",
+    "suggest",
+    "suggests",
+    "suggested",
+    "recall",
+    "recalls",
+    "recalled",
+    "reiterate",
+    "reiterates",
+    "reiterated",
+    "note",
+    "notes",
+    "noted",
+    "noting",
+    "posted",
+    "commented",
+    "remarked",
+    "emphasised",
+    "emphasized",
+    "urged",
+    "urges",
+];
+const TELL: &[&str] = &[
+    "tell", "tells", "told", "telling", "inform", "informs", "informed", "assure", "assures",
+    "assured", "remind", "reminds", "reminded",
+];
+const THAT: &[&str] = &[
+    "confirm",
+    "confirms",
+    "confirmed",
+    "confirming",
+    "deny",
+    "denies",
+    "denied",
+    "denying",
+    "report",
+    "reports",
+    "reported",
+    "reporting",
+    "reveal",
+    "reveals",
+    "revealed",
+    "announce",
+    "announces",
+    "announced",
+    "concede",
+    "concedes",
+    "conceded",
+    "estimate",
+    "estimates",
+    "estimated",
+    "testify",
+    "testified",
+    "disclose",
+    "disclosed",
+    "allege",
+    "alleges",
+    "alleged",
+    "alleging",
+    "agree",
+    "agreed",
+    "conclude",
+    "concluded",
+    "find",
+    "found",
+];
+const POST: &[&str] = &[
+    "finished",
+    "concluded",
+    "continued",
+    "continues",
+    "began",
+    "joked",
+    "laughed",
+    "shouted",
+    "cried",
+    "asked",
+    "asks",
+    "explained",
+    "added",
+    "wrote",
+    "replied",
+    "recalled",
+];
+/// Verb forms that are also common nouns ("the reports", "these claims").
+const NOUNISH: &[&str] = &[
+    "report",
+    "reports",
+    "claim",
+    "claims",
+    "note",
+    "notes",
+    "state",
+    "states",
+    "estimate",
+    "estimates",
+    "warning",
+    "tweet",
+    "tweets",
+    "found",
+    "find",
+    "saying",
+    "posted",
+];
+const DETS: &[&str] = &[
+    "the", "a", "an", "these", "those", "this", "that", "its", "his", "her", "their", "our", "my",
+    "your", "such", "of", "in", "on", "by", "new", "initial", "some", "many", "no", "any",
+    "recent", "previous", "earlier", "media", "news", "for", "to", "with", "and", "or",
+];
+const PASSIVE: &[&str] = &[
+    "was", "were", "been", "being", "is", "are", "be", "get", "got", "gets",
+];
+/// Words stripped from the end of a subject ("X has also said").
+const AUX: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "previously",
+    "then",
+    "reportedly",
+    "first",
+    "further",
+    "again",
+    "once",
+    "would",
+    "will",
+    "did",
+    "does",
+    "do",
+    "recently",
+    "separately",
+    "now",
+    "publicly",
+    "repeatedly",
+    "earlier",
+    "initially",
+    "subsequently",
+    "simply",
+    "just",
+    "already",
+    "however",
+    "officially",
+    "since",
+    "finally",
+];
+/// Words after which a new clause starts, so the subject is after them.
+const BOUNDARY: &[&str] = &[
+    "that", "after", "while", "because", "although", "though", "whereas", "but", "so",
+];
+/// First words of an introductory phrase before the subject ("In its report, HRW said").
+const INTRO: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "despite",
+    "during",
+    "since",
+    "following",
+    "earlier",
+    "later",
+    "meanwhile",
+    "however",
+    "but",
+    "and",
+    "yet",
+    "last",
+    "this",
+    "speaking",
+    "asked",
+    "while",
+    "when",
+    "as",
+    "although",
+    "though",
+    "today",
+    "yesterday",
+    "also",
+    "then",
+    "separately",
+    "instead",
+    "for",
+    "with",
+    "from",
+    "under",
+    "over",
+    "by",
+    "amid",
+    "among",
+    "unlike",
+    "like",
+    "elsewhere",
+    "moreover",
+    "furthermore",
+    "still",
+    "now",
+    "writing",
+    "responding",
+    "addressing",
+    "back",
+    "so",
+    "indeed",
+    "nevertheless",
+    "meantime",
+    "overnight",
+    "previously",
+    "recently",
+    "tonight",
+    "on",
+    "if",
+    "once",
+    "according",
+];
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+const PREPS: &[&str] = &["for", "of", "at", "with", "from", "in", "to"];
+/// Words that end a role noun's complement ("a spokesperson for X has denied").
+const CLAUSE_WORDS: &[&str] = &[
+    "has", "have", "had", "is", "was", "were", "are", "will", "would", "who", "which", "that",
+    "said", "says", "told", "added", "and",
+];
+
+/// Role nouns: (word, class, plural).
+const ROLES: &[(&str, &str, bool)] = &[
+    ("spokesperson", "spokesperson", false),
+    ("spokesman", "spokesperson", false),
+    ("spokeswoman", "spokesperson", false),
+    ("spokespeople", "spokesperson", true),
+    ("spokespersons", "spokesperson", true),
+    ("spokesmen", "spokesperson", true),
+    ("spokeswomen", "spokesperson", true),
+    ("official", "official", false),
+    ("officials", "official", true),
+    ("expert", "expert", false),
+    ("experts", "expert", true),
+    ("minister", "minister", false),
+    ("ministers", "minister", true),
+    ("ambassador", "ambassador", false),
+    ("ambassadors", "ambassador", true),
+    ("leader", "leader", false),
+    ("leaders", "leader", true),
+    ("president", "president", false),
+    ("chairman", "chairman", false),
+    ("chairwoman", "chairman", false),
+    ("chairperson", "chairman", false),
+    ("secretary", "secretary", false),
+    ("director", "director", false),
+    ("directors", "director", true),
+    ("journalist", "journalist", false),
+    ("journalists", "journalist", true),
+    ("reporter", "reporter", false),
+    ("reporters", "reporter", true),
+    ("editor", "editor", false),
+    ("activist", "activist", false),
+    ("activists", "activist", true),
+    ("campaigner", "campaigner", false),
+    ("campaigners", "campaigner", true),
+    ("lawyer", "lawyer", false),
+    ("lawyers", "lawyer", true),
+    ("attorney", "lawyer", false),
+    ("prosecutor", "prosecutor", false),
+    ("prosecutors", "prosecutor", true),
+    ("investigator", "investigator", false),
+    ("investigators", "investigator", true),
+    ("researcher", "researcher", false),
+    ("researchers", "researcher", true),
+    ("analyst", "analyst", false),
+    ("analysts", "analyst", true),
+    ("diplomat", "diplomat", false),
+    ("diplomats", "diplomat", true),
+    ("source", "source", false),
+    ("sources", "source", true),
+    ("witness", "witness", false),
+    ("witnesses", "witness", true),
+    ("survivor", "survivor", false),
+    ("survivors", "survivor", true),
+    ("organiser", "organiser", false),
+    ("organisers", "organiser", true),
+    ("organizer", "organiser", false),
+    ("organizers", "organiser", true),
+    ("officer", "officer", false),
+    ("officers", "officer", true),
+    ("commissioner", "commissioner", false),
+    ("ombudsman", "ombudsman", false),
+    ("governor", "governor", false),
+    ("mayor", "mayor", false),
+    ("senator", "senator", false),
+    ("lawmaker", "lawmaker", false),
+    ("lawmakers", "lawmaker", true),
+    ("representative", "representative", false),
+    ("representatives", "representative", true),
+    ("envoy", "envoy", false),
+    ("aide", "aide", false),
+    ("aides", "aide", true),
+    ("adviser", "adviser", false),
+    ("advisers", "adviser", true),
+    ("advisor", "adviser", false),
+    ("founder", "founder", false),
+    ("coordinator", "coordinator", false),
+    ("professor", "professor", false),
+    ("authorities", "authorities", true),
+    ("police", "police", true),
+];
+
+/// The class and number of a role noun ("experts" → ("expert", plural)).
+pub(crate) fn role_class(word: &str) -> Option<(&'static str, bool)> {
+    let lower = word.to_lowercase();
+    ROLES
+        .iter()
+        .find(|(w, _, _)| *w == lower)
+        .map(|&(_, c, p)| (c, p))
+}
+
+/// The speech-verb class of a word as written (lower case only), ignoring context.
+pub(crate) fn verb_class(word: &str) -> Option<Verb> {
+    if SAY.contains(&word) {
+        Some(Verb::Say)
+    } else if TELL.contains(&word) {
+        Some(Verb::Tell)
+    } else if THAT.contains(&word) {
+        Some(Verb::That)
+    } else if POST.contains(&word) {
+        Some(Verb::Post)
+    } else {
+        None
+    }
+}
+
+/// One sentence with its word tokens.
+pub(crate) struct Sent<'a> {
+    /// Index in `AnalyzedText::sentences`.
+    pub index: usize,
+    pub span: Span,
+    pub toks: Vec<Token<'a>>,
+}
+
+/// What the frame code needs of a document.
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    /// Non-debris sentences in order.
+    pub sents: Vec<Sent<'a>>,
+    pub entities: &'a [EntityMention],
+    ent_by_start: HashMap<usize, usize>,
+    /// The document's entities merged, for canonical names and genders.
+    pub merged: Vec<StoryEntity>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(doc: &'a Document, text: &AnalyzedText, entities: &'a [EntityMention]) -> Self {
+        let mut sents = Vec::new();
+        for (index, s) in text.sentences.iter().enumerate() {
+            let debris = text
+                .paragraphs
+                .get(s.paragraph)
+                .is_none_or(|p| matches!(p.kind, ParagraphKind::Debris(_)));
+            if debris {
+                continue;
+            }
+            let Some(slice) = doc.text.get(s.span.start..s.span.end) else {
+                continue;
+            };
+            sents.push(Sent {
+                index,
+                span: s.span,
+                toks: tokens(slice, s.span.start),
+            });
+        }
+        let ent_by_start = entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.span.start, i))
+            .collect();
+        let merged = crate::entities::merge_story_entities(&[entities]);
+        Doc {
+            text: &doc.text,
+            sents,
+            entities,
+            ent_by_start,
+            merged,
+        }
+    }
+
+    /// Position in `sents` of the sentence holding byte `pos` (the last one starting at or
+    /// before it).
+    pub fn sent_at(&self, pos: usize) -> Option<usize> {
+        let after = self.sents.partition_point(|s| s.span.start <= pos);
+        after.checked_sub(1)
+    }
+
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        self.text.get(start..end.max(start)).unwrap_or("")
+    }
+
+    /// Text between tokens `i` and `i + 1` of sentence `s`.
+    pub fn gap(&self, s: &Sent<'_>, i: usize) -> &'a str {
+        match (s.toks.get(i), s.toks.get(i + 1)) {
+            (Some(a), Some(b)) => self.slice(a.span.end, b.span.start),
+            (Some(a), None) => self.slice(a.span.end, s.span.end),
+            _ => "",
+        }
+    }
+
+    /// The entity starting at token `k`, with the index of its last token.
+    fn entity_at(&self, s: &Sent<'_>, k: usize) -> Option<(&'a EntityMention, usize)> {
+        let tok = s.toks.get(k)?;
+        let e = &self.entities[*self.ent_by_start.get(&tok.span.start)?];
+        let mut last = k;
+        while last + 1 < s.toks.len() && s.toks[last + 1].span.start < e.span.end {
+            last += 1;
+        }
+        Some((e, last))
+    }
+
+    /// Canonical name of an entity name in this document ("Alushkin" → "Dmitry Alushkin").
+    pub fn canonical(&self, name: &str) -> String {
+        super::canonical_speaker(name, &self.merged)
+    }
+
+    /// Index range of the tokens of `s` inside the byte range `[start, end)`.
+    pub fn tok_range(&self, s: &Sent<'_>, start: usize, end: usize) -> (usize, usize) {
+        let a = s.toks.partition_point(|t| t.span.start < start);
+        let b = s.toks.partition_point(|t| t.span.end <= end);
+        (a, b.max(a))
+    }
+}
+
+/// Kind of a speaker, for resolving later pronouns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HistKind {
+    /// A person; `Some(true)` when known to be female.
+    Person(Option<bool>),
+    Org,
+    RoleOne,
+    RoleMany,
+}
+
+/// A speaker already attributed in the document.
+#[derive(Debug, Clone)]
+pub(crate) struct Said {
+    /// Position in `Doc::sents`.
+    pub pos: usize,
+    pub speaker: Option<String>,
+    pub kind: HistKind,
+}
+
+/// A role noun phrase seen in the document ("United Nations human rights experts").
+#[derive(Debug, Clone)]
+pub(crate) struct RoleMention {
+    start: usize,
+    class: &'static str,
+    description: Option<String>,
+}
+
+/// A parsed subject of a speech verb.
+#[derive(Debug, Clone)]
+pub(crate) struct Subject {
+    pub speaker: Option<String>,
+    pub mention: String,
+    pub role: Option<String>,
+    pub kind: HistKind,
+    /// Byte span of the chunks before the subject's chunk that are not an introduction
+    /// ("A group of 40 Chechens are in hiding, [X told Y], ..."), if any.
+    pub before: Option<Span>,
+}
+
+/// Which comma-separated chunk to take the subject from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// The first chunk with a subject ("X, a spokesperson, said").
+    Forward,
+    /// The last chunk with a subject ("..., she said").
+    Backward,
+}
+
+/// Resolution state: earlier speakers and role mentions.
+pub(crate) struct Resolver {
+    pub history: Vec<Said>,
+    roles: Vec<RoleMention>,
+}
+
+impl Resolver {
+    /// Collects the role noun phrases of the document.
+    pub fn new(d: &Doc<'_>) -> Self {
+        let mut roles: Vec<RoleMention> = Vec::new();
+        for s in &d.sents {
+            for k in 0..s.toks.len() {
+                let Some((class, _)) = role_class(s.toks[k].text) else {
+                    continue;
+                };
+                let np = describe_role(d, s, k, s.toks.len());
+                let description = np.description.clone().or_else(|| {
+                    if np.definite {
+                        roles
+                            .iter()
+                            .rev()
+                            .find(|r| r.class == class)
+                            .and_then(|r| r.description.clone())
+                    } else {
+                        None
+                    }
+                });
+                roles.push(RoleMention {
+                    start: np.span.start,
+                    class,
+                    description,
+                });
+            }
+        }
+        Resolver {
+            history: Vec::new(),
+            roles,
+        }
+    }
+
+    fn role_antecedent(&self, class: &str, before: usize) -> Option<String> {
+        self.roles
+            .iter()
+            .rev()
+            .find(|r| r.class == class && r.start < before)
+            .and_then(|r| r.description.clone())
+    }
+
+    fn pronoun(&self, word: &str, pos: usize) -> (Option<String>, HistKind) {
+        let window = |n: usize| move |s: &&Said| pos.saturating_sub(s.pos) <= n;
+        let found = match word {
+            "he" | "she" => {
+                let female = word == "she";
+                self.history
+                    .iter()
+                    .rev()
+                    .filter(window(8))
+                    .find(|s| match s.kind {
+                        HistKind::Person(g) => g != Some(!female),
+                        HistKind::RoleOne => true,
+                        _ => false,
+                    })
+            }
+            "they" => self
+                .history
+                .iter()
+                .rev()
+                .filter(window(4))
+                .find(|s| s.kind == HistKind::RoleMany),
+            "it" => self
+                .history
+                .iter()
+                .rev()
+                .filter(window(4))
+                .find(|s| s.kind == HistKind::Org),
+            _ => None,
+        };
+        match found {
+            Some(s) => (s.speaker.clone(), s.kind),
+            None => (
+                None,
+                match word {
+                    "he" => HistKind::Person(Some(false)),
+                    "she" => HistKind::Person(Some(true)),
+                    "it" => HistKind::Org,
+                    "they" | "we" => HistKind::RoleMany,
+                    _ => HistKind::RoleOne,
+                },
+            ),
+        }
+    }
+}
+
+/// A role noun phrase: its span, what it names, and whether it is definite.
+struct RoleNp {
+    span: Span,
+    description: Option<String>,
+    definite: bool,
+}
+
+fn lower(t: &Token<'_>) -> String {
+    t.text.to_lowercase()
+}
+
+fn is_possessive(t: &Token<'_>) -> bool {
+    t.text.ends_with("’s") || t.text.ends_with("'s")
+}
+
+/// Describes the role noun at token `k` of `s`, looking no further right than token `limit`.
+fn describe_role(d: &Doc<'_>, s: &Sent<'_>, k: usize, limit: usize) -> RoleNp {
+    let toks = &s.toks;
+    let noun = lower(&toks[k]);
+    // Left edge: modifiers back to a determiner, within the comma chunk.
+    let mut a = k;
+    while a > 0 && !d.gap(s, a - 1).contains([',', ':', ';', '“', '"', '(']) && k - a < 6 {
+        let w = lower(&toks[a - 1]);
+        if matches!(
+            w.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+        ) {
+            a -= 1;
+            break;
+        }
+        if dossier_text::is_stopword(&w) || verb_class(&w).is_some() {
+            break;
+        }
+        a -= 1;
+    }
+    let first = lower(&toks[a]);
+    let definite = matches!(
+        first.as_str(),
+        "the" | "this" | "that" | "these" | "those" | "its" | "his" | "her" | "their"
+    );
+    // Right edge: a prepositional complement up to a comma or a clause word.
+    let mut b = k + 1;
+    let mut prep: Option<String> = None;
+    if b < limit && PREPS.contains(&lower(&toks[b]).as_str()) && !d.gap(s, k).contains(',') {
+        prep = Some(lower(&toks[b]));
+        while b < limit
+            && !CLAUSE_WORDS.contains(&lower(&toks[b]).as_str())
+            && verb_class(toks[b].text).is_none()
+        {
+            let stop = d.gap(s, b).contains([',', ';', ':', '“', '"']);
+            b += 1;
+            if stop {
+                break;
+            }
+        }
+    }
+    // An appositive name after a comma: "leader, Ramzan Kadyrov,".
+    let mut appositive: Option<(&EntityMention, usize)> = None;
+    if b < limit && d.gap(s, b - 1).contains(',') {
+        if let Some((e, last)) = d.entity_at(s, b) {
+            let ends = last + 1 >= limit
+                || d.gap(s, last).contains(',')
+                || CLAUSE_WORDS.contains(&lower(&toks[last + 1]).as_str())
+                || verb_class(toks[last + 1].text).is_some();
+            if e.kind == EntityKind::Person && ends {
+                appositive = Some((e, last));
+            }
+        }
+    }
+    let end_tok = appositive.map_or(b, |(_, last)| last + 1);
+    let span = Span::new(toks[a].span.start, toks[end_tok.max(k + 1) - 1].span.end);
+
+    let ents_in = |from: usize, to: usize| -> Vec<&EntityMention> {
+        (from..to)
+            .filter_map(|i| d.entity_at(s, i).map(|(e, _)| e))
+            .collect()
+    };
+    let complement = ents_in(k + 1, b);
+    let description = if let Some(p) = complement.iter().find(|e| e.kind == EntityKind::Person) {
+        Some(format!("{noun} for {}", d.canonical(&p.text)))
+    } else if let Some((p, _)) = appositive {
+        if prep.is_some() {
+            Some(format!("{noun} for {}", d.canonical(&p.text)))
+        } else {
+            Some(d.canonical(&p.text))
+        }
+    } else if let Some(o) = complement
+        .iter()
+        .find(|e| e.kind == EntityKind::Organization)
+    {
+        Some(format!(
+            "{noun} {} {}",
+            prep.as_deref().unwrap_or("of"),
+            d.canonical(&o.text)
+        ))
+    } else if let Some((p, _)) = d
+        .entity_at(s, k + 1)
+        .filter(|(e, _)| e.kind == EntityKind::Person)
+    {
+        Some(d.canonical(&p.text))
+    } else if let Some(p) = appositive_of(d, s, a) {
+        Some(p)
+    } else {
+        // An organisation, or a possessive place, among the modifiers.
+        let mut desc = None;
+        for i in a..k {
+            if let Some((e, last)) = d.entity_at(s, i) {
+                let possessive_place = e.kind == EntityKind::Place
+                    && is_possessive(&toks[last])
+                    && role_class(&noun).is_some_and(|(_, p)| !p);
+                if e.kind == EntityKind::Organization || possessive_place {
+                    desc = Some(d.slice(e.span.start, toks[k].span.end).to_string());
+                    break;
+                }
+            }
+        }
+        desc
+    };
+    RoleNp {
+        span,
+        description,
+        definite,
+    }
+}
+
+/// The person a noun phrase starting at token `a` stands in apposition to ("Dmitry Peskov,
+/// a prominent spokesperson ...").
+fn appositive_of(d: &Doc<'_>, s: &Sent<'_>, a: usize) -> Option<String> {
+    if a == 0 || !d.gap(s, a - 1).contains(',') {
+        return None;
+    }
+    let tok = s.toks[a - 1].span;
+    d.entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Person && tok.start < e.span.end && e.span.end <= tok.end)
+        .map(|e| d.canonical(&e.text))
+}
+
+/// Splits token range `[a, b)` of `s` into comma-separated chunks.
+fn chunks(d: &Doc<'_>, s: &Sent<'_>, a: usize, b: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = a;
+    for i in a..b {
+        if i + 1 < b && d.gap(s, i).contains([',', ';', ':', '(', ')', '—', '–']) {
+            out.push((start, i + 1));
+            start = i + 1;
+        }
+    }
+    if start < b {
+        out.push((start, b));
+    }
+    out
+}
+
+/// Strips auxiliaries and adverbs from the end of `[a, b)`.
+pub(crate) fn strip_aux(s: &Sent<'_>, a: usize, mut b: usize) -> usize {
+    while b > a && AUX.contains(&lower(&s.toks[b - 1]).as_str()) {
+        b -= 1;
+    }
+    b
+}
+
+/// True when the verb at token `v` has a relative pronoun for subject ("…, which has
+/// declared"): its subject is not in the sentence's main clause.
+pub(crate) fn relative_subject(s: &Sent<'_>, v: usize) -> bool {
+    let b = strip_aux(s, 0, v);
+    b > 0
+        && matches!(
+            lower(&s.toks[b - 1]).as_str(),
+            "which" | "who" | "that" | "whom" | "where"
+        )
+}
+
+/// True when token `k` of `s` is a speech verb in context (not a noun, not passive).
+pub(crate) fn speech_verb_at(d: &Doc<'_>, s: &Sent<'_>, k: usize) -> Option<Verb> {
+    let w = s.toks[k].text;
+    if !w.chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
+    let class = verb_class(w)?;
+    let prev = k.checked_sub(1).map(|p| lower(&s.toks[p]));
+    if let Some(p) = &prev {
+        if PASSIVE.contains(&p.as_str()) {
+            return None;
+        }
+        if DETS.contains(&p.as_str()) && !d.gap(s, k - 1).contains(',') {
+            return None;
+        }
+    } else if class != Verb::Say {
+        return None;
+    }
+    if NOUNISH.contains(&w) {
+        let that_soon = (k + 1..(k + 6).min(s.toks.len())).any(|i| s.toks[i].text == "that");
+        if !that_soon && !d.gap(s, k).contains(':') {
+            return None;
+        }
+    }
+    Some(class)
+}
+
+/// Parses the subject of a speech verb in token range `[a, b)` of sentence `pos`.
+pub(crate) fn parse_subject(
+    d: &Doc<'_>,
+    r: &Resolver,
+    pos: usize,
+    a: usize,
+    b: usize,
+    mode: Mode,
+) -> Option<Subject> {
+    let s = &d.sents[pos];
+    let toks = &s.toks;
+    let b = strip_aux(s, a, b.min(toks.len()));
+    if a >= b {
+        return None;
+    }
+    // The subject starts after the last clause boundary ("X reports that NAME said").
+    let a = (a..b)
+        .rev()
+        .find(|&k| k + 1 < b && BOUNDARY.contains(&toks[k].text))
+        .map_or(a, |k| k + 1);
+
+    let mut cs = chunks(d, s, a, b);
+    let mut intro = 0;
+    while cs.len() > 1 && INTRO.contains(&lower(&toks[cs[0].0]).as_str()) {
+        cs.remove(0);
+        intro += 1;
+    }
+    let _ = intro;
+    let order: Vec<usize> = match mode {
+        Mode::Forward => (0..cs.len()).collect(),
+        Mode::Backward => (0..cs.len()).rev().collect(),
+    };
+    let region_end = toks[b - 1].span.end;
+    let before = |ci: usize| -> Option<Span> {
+        (ci > 0).then(|| Span::new(toks[cs[0].0].span.start, toks[cs[ci - 1].1 - 1].span.end))
+    };
+    for ci in order {
+        let (ca, cb) = cs[ci];
+        let mut k = ca;
+        while k < cb {
+            let w = lower(&toks[k]);
+            if PRONOUNS.contains(&w.as_str()) && k + 1 == cb {
+                let (speaker, kind) = if w == "we" || w == "i" {
+                    (None, HistKind::RoleMany)
+                } else {
+                    r.pronoun(&w, pos)
+                };
+                return Some(Subject {
+                    speaker,
+                    mention: toks[k].text.to_string(),
+                    role: None,
+                    kind,
+                    before: before(ci),
+                });
+            }
+            if let Some((e, last)) = d.entity_at(s, k) {
+                let last = last.min(cb - 1);
+                match e.kind {
+                    EntityKind::Person => {
+                        let name = d.canonical(&e.text);
+                        let prefix = (ca..k)
+                            .any(|i| role_class(toks[i].text).is_some() || is_title(toks[i].text));
+                        let role = if prefix {
+                            Some(
+                                d.slice(toks[ca].span.start, e.span.start)
+                                    .trim()
+                                    .to_string(),
+                            )
+                        } else if last + 1 == cb && ci + 1 < cs.len() {
+                            let text = d.slice(toks[cs[ci + 1].0].span.start, region_end);
+                            Some(
+                                text.trim_matches(|c: char| c == ',' || c.is_whitespace())
+                                    .to_string(),
+                            )
+                        } else {
+                            None
+                        };
+                        let female = name.split_whitespace().next().and_then(given_name_gender);
+                        return Some(Subject {
+                            speaker: Some(name),
+                            mention: e.text.clone(),
+                            role: role.filter(|r| !r.is_empty()),
+                            kind: HistKind::Person(female),
+                            before: before(ci),
+                        });
+                    }
+                    EntityKind::Organization => {
+                        // "Russia LGBT Network spokesperson Svetlana Zakharova": the person.
+                        // "Russian Embassy official": a role of the organisation.
+                        let role_after =
+                            (last + 1..cb).find(|&j| role_class(toks[j].text).is_some());
+                        if let Some(j) = role_after {
+                            if d.entity_at(s, j + 1)
+                                .is_some_and(|(p, _)| p.kind == EntityKind::Person)
+                            {
+                                k = j + 1;
+                                continue;
+                            }
+                            return Some(role_subject(d, r, s, j, b, ci, &before));
+                        }
+                        let role = (last + 1 == cb && ci + 1 < cs.len()).then(|| {
+                            let text = d.slice(toks[cs[ci + 1].0].span.start, region_end);
+                            text.trim_matches(|c: char| c == ',' || c.is_whitespace())
+                                .to_string()
+                        });
+                        return Some(Subject {
+                            speaker: Some(d.canonical(&e.text)),
+                            mention: e.text.clone(),
+                            role: role.filter(|r| !r.is_empty()),
+                            kind: HistKind::Org,
+                            before: before(ci),
+                        });
+                    }
+                    _ => {
+                        k = last + 1;
+                        continue;
+                    }
+                }
+            }
+            if role_class(toks[k].text).is_some() {
+                if d.entity_at(s, k + 1)
+                    .is_some_and(|(p, _)| p.kind == EntityKind::Person)
+                {
+                    k += 1;
+                    continue;
+                }
+                return Some(role_subject(d, r, s, k, b, ci, &before));
+            }
+            k += 1;
+        }
+    }
+    // A capitalised name right before the verb that no list knows ("Moskalkova informed").
+    let &(ca, cb) = cs.last()?;
+    let mut start = ca;
+    while start < cb && matches!(lower(&toks[start]).as_str(), "the" | "a" | "an") {
+        start += 1;
+    }
+    let name_like = |t: &Token<'_>| {
+        t.text.chars().next().is_some_and(char::is_uppercase)
+            && !is_common_initial(t.text)
+            && !dossier_text::is_stopword(t.text)
+    };
+    if start < cb && cb - start <= 3 && toks[start..cb].iter().all(name_like) {
+        let name = d
+            .slice(toks[start].span.start, toks[cb - 1].span.end)
+            .to_string();
+        let name = name
+            .trim_end_matches("’s")
+            .trim_end_matches("'s")
+            .to_string();
+        return Some(Subject {
+            speaker: Some(d.canonical(&name)),
+            mention: name,
+            role: None,
+            kind: HistKind::Person(None),
+            before: before(cs.len() - 1),
+        });
+    }
+    None
+}
+
+fn role_subject(
+    d: &Doc<'_>,
+    r: &Resolver,
+    s: &Sent<'_>,
+    k: usize,
+    limit: usize,
+    ci: usize,
+    before: &dyn Fn(usize) -> Option<Span>,
+) -> Subject {
+    let np = describe_role(d, s, k, limit);
+    let (class, plural) = role_class(s.toks[k].text).unwrap_or(("", false));
+    let speaker = np.description.clone().or_else(|| {
+        if np.definite {
+            r.role_antecedent(class, np.span.start)
+        } else {
+            None
+        }
+    });
+    let mention = d.slice(np.span.start, np.span.end).to_string();
+    let role = mention
+        .split_once(' ')
+        .filter(|(det, _)| {
+            matches!(
+                det.to_lowercase().as_str(),
+                "the" | "a" | "an" | "this" | "that" | "these" | "those"
+            )
+        })
+        .map_or(mention.clone(), |(_, rest)| rest.to_string());
+    Subject {
+        speaker,
+        mention,
+        role: Some(role),
+        kind: if plural {
+            HistKind::RoleMany
+        } else {
+            HistKind::RoleOne
+        },
+        before: before(ci),
+    }
+}

@@ -1,0 +1,106 @@
+//! Shared helpers for the entity and quote tests (included with `#[path]` by
+//! `entities_*.rs` and `quotes_*.rs`; as a test crate of its own it has no tests).
+#![allow(dead_code)]
+
+use dossier_core::{DateSource, Document, Origin, Span};
+use dossier_extract::entities::{extract_entities, merge_story_entities};
+use dossier_extract::quotes::extract_quotes;
+use dossier_extract::{EntityMention, QuoteMention, StoryEntity};
+use dossier_text::AnalyzedText;
+
+/// The Chechnya 2017 example reports.
+pub const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/chechnya-2017");
+
+/// A document whose body is all of `text`.
+pub fn doc(id: &str, text: &str) -> Document {
+    Document {
+        id: id.into(),
+        source: None,
+        url: None,
+        title: None,
+        published: None,
+        date_source: DateSource::Unknown,
+        language: "en".into(),
+        text: text.into(),
+        body: Span::new(0, text.len()),
+        extra: Default::default(),
+        origin: Origin {
+            path: format!("{id}.txt"),
+            record: None,
+        },
+    }
+}
+
+/// Loads example `prefix` ("000".."004"); 001's " date 2017-04-15 " header is outside the
+/// body, which starts at "There is no reliable".
+pub fn load(prefix: &str) -> Document {
+    let path = std::fs::read_dir(DIR)
+        .expect("examples directory")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .expect("example file");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut d = doc(prefix, &text);
+    if let Some(start) = text.find("There is no reliable") {
+        if text.trim_start().starts_with("date ") {
+            d.body = Span::new(start, text.len());
+        }
+    }
+    d
+}
+
+/// One document with its analysis, entities and quotes.
+pub struct Extracted {
+    pub doc: Document,
+    pub text: AnalyzedText,
+    pub entities: Vec<EntityMention>,
+    pub quotes: Vec<QuoteMention>,
+}
+
+impl Extracted {
+    /// The kinds of the mentions written exactly `name`.
+    pub fn kinds_of(&self, name: &str) -> Vec<dossier_extract::EntityKind> {
+        self.entities
+            .iter()
+            .filter(|m| m.text == name)
+            .map(|m| m.kind)
+            .collect()
+    }
+
+    /// The quote whose text starts with `prefix`.
+    pub fn quote(&self, prefix: &str) -> &QuoteMention {
+        self.quotes
+            .iter()
+            .find(|q| q.text.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no quote starting {prefix:?} in {:#?}", self.quotes))
+    }
+}
+
+/// Runs the extractors on `doc`.
+pub fn run_doc(doc: Document) -> Extracted {
+    let text = dossier_text::analyze(&doc);
+    let entities = extract_entities(&doc, &text);
+    let quotes = extract_quotes(&doc, &text, &entities);
+    Extracted {
+        doc,
+        text,
+        entities,
+        quotes,
+    }
+}
+
+/// Runs the extractors on example `prefix`.
+pub fn run(prefix: &str) -> Extracted {
+    run_doc(load(prefix))
+}
+
+/// All five examples and their merged story entities.
+pub fn story() -> (Vec<Extracted>, Vec<StoryEntity>) {
+    let all: Vec<Extracted> = ["000", "001", "002", "003", "004"]
+        .iter()
+        .map(|p| run(p))
+        .collect();
+    let lists: Vec<&[EntityMention]> = all.iter().map(|e| e.entities.as_slice()).collect();
+    let merged = merge_story_entities(&lists);
+    (all, merged)
+}
