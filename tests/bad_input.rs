@@ -1,17 +1,10 @@
 //! Bad input is reported (file, record, reason) and the rest still goes in.
 
+mod common;
+
+use common::dossier;
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn dossier(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("dossier runs")
-}
 
 #[test]
 fn broken_records_are_reported_and_good_ones_stored() {

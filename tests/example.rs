@@ -1,21 +1,14 @@
 //! End to end on the bundled example, checking what a reader would check.
 
+mod common;
+
+use common::dossier;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn dossier(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("dossier runs")
 }
 
 fn run_example_json(db: &Path) -> Vec<Value> {

@@ -760,25 +760,9 @@ fn resolve_pending(found: &mut [Found]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dossier_core::{DateSource, Origin};
 
     fn doc(text: &str) -> Document {
-        Document {
-            id: "t".into(),
-            source: None,
-            url: None,
-            title: None,
-            published: None,
-            date_source: DateSource::Unknown,
-            language: "en".into(),
-            text: text.into(),
-            body: Span::new(0, text.len()),
-            extra: Default::default(),
-            origin: Origin {
-                path: "t.txt".into(),
-                record: None,
-            },
-        }
+        Document::plain("t", text)
     }
 
     fn ents(text: &str) -> Vec<(String, EntityKind)> {

@@ -504,25 +504,9 @@ fn indirect(d: &Doc<'_>, r: &Resolver, pos: usize) -> Option<(QuoteMention, Hist
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use dossier_core::{DateSource, Origin};
 
     pub(crate) fn doc(text: &str) -> Document {
-        Document {
-            id: "t".into(),
-            source: None,
-            url: None,
-            title: None,
-            published: None,
-            date_source: DateSource::Unknown,
-            language: "en".into(),
-            text: text.into(),
-            body: Span::new(0, text.len()),
-            extra: Default::default(),
-            origin: Origin {
-                path: "t.txt".into(),
-                record: None,
-            },
-        }
+        Document::plain("t", text)
     }
 
     #[test]

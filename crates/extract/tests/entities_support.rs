@@ -2,7 +2,7 @@
 //! `entities_*.rs` and `quotes_*.rs`; as a test crate of its own it has no tests).
 #![allow(dead_code)]
 
-use dossier_core::{DateSource, Document, Origin, Span};
+use dossier_core::{Document, Origin};
 use dossier_extract::entities::{extract_entities, merge_story_entities};
 use dossier_extract::quotes::extract_quotes;
 use dossier_extract::{EntityMention, QuoteMention, StoryEntity};
@@ -13,22 +13,7 @@ pub const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/chech
 
 /// A document whose body is all of `text`.
 pub fn doc(id: &str, text: &str) -> Document {
-    Document {
-        id: id.into(),
-        source: None,
-        url: None,
-        title: None,
-        published: None,
-        date_source: DateSource::Unknown,
-        language: "en".into(),
-        text: text.into(),
-        body: Span::new(0, text.len()),
-        extra: Default::default(),
-        origin: Origin {
-            path: format!("{id}.txt"),
-            record: None,
-        },
-    }
+    Document::plain(id, text)
 }
 
 /// Loads example `prefix` ("000".."004"); 001's " date 2017-04-15 " header is outside the
@@ -40,13 +25,11 @@ pub fn load(prefix: &str) -> Document {
         .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
         .expect("example file");
     let text = std::fs::read_to_string(&path).unwrap();
-    let mut d = doc(prefix, &text);
-    if let Some(start) = text.find("There is no reliable") {
-        if text.trim_start().starts_with("date ") {
-            d.body = Span::new(start, text.len());
-        }
-    }
-    d
+    let origin = Origin {
+        path: path.display().to_string(),
+        record: None,
+    };
+    dossier_ingest::parse_plain_text(prefix, text, origin)
 }
 
 /// One document with its analysis, entities and quotes.

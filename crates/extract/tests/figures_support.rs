@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
-use dossier_core::{DateSource, Document, Origin, Span};
+use dossier_core::{Document, Origin};
 use dossier_extract::dates::extract_dates;
 use dossier_extract::figures::extract_figures;
 use dossier_extract::{AnchorKind, DateAnchor, DateMention, FigureMention};
@@ -18,22 +18,7 @@ pub fn story_date() -> NaiveDate {
 
 /// A document over `text` with no date.
 pub fn doc(id: &str, text: &str) -> Document {
-    Document {
-        id: id.into(),
-        source: None,
-        url: None,
-        title: None,
-        published: None,
-        date_source: DateSource::Unknown,
-        language: "en".into(),
-        text: text.into(),
-        body: Span::new(0, text.len()),
-        extra: Default::default(),
-        origin: Origin {
-            path: format!("{id}.txt"),
-            record: None,
-        },
-    }
+    Document::plain(id, text)
 }
 
 /// Loads example `prefix` ("000".."004"); a leading " date YYYY-MM-DD " header is outside the
@@ -45,17 +30,11 @@ pub fn load(prefix: &str) -> Document {
         .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
         .expect("example file");
     let text = std::fs::read_to_string(&path).unwrap();
-    let mut d = doc(prefix, &text);
-    if let Some(rest) = text.trim_start().strip_prefix("date ") {
-        let date = rest.get(..10).unwrap();
-        d.published = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
-        d.date_source = DateSource::DateLine;
-        let after = text.len() - rest.len() + 10;
-        let start = after + (text[after..].len() - text[after..].trim_start().len());
-        d.body = Span::new(start, text.len());
-    }
-    d.origin.path = path.display().to_string();
-    d
+    let origin = Origin {
+        path: path.display().to_string(),
+        record: None,
+    };
+    dossier_ingest::parse_plain_text(prefix, text, origin)
 }
 
 /// The anchor the pipeline gives: the document's date, else the story's.
