@@ -321,10 +321,12 @@ fn summary(
             *centroid.entry(t.clone()).or_default() += w;
         }
     }
-    let mut claim_of: HashMap<(usize, usize), (usize, usize)> = HashMap::new();
+    // A claim's assertion and its denial are different statements: the summary may carry both.
+    let mut claim_of: HashMap<(usize, usize), ((usize, bool), usize)> = HashMap::new();
     for (c, claim) in claims.iter().enumerate() {
         for m in &claim.mentions {
-            claim_of.insert((m.doc, m.sentence), (c, claim.independent_sources));
+            let side = (c, m.stance == dossier_claims::Stance::Denies);
+            claim_of.insert((m.doc, m.sentence), (side, claim.independent_sources));
         }
     }
     let mut scored: Vec<(usize, f32)> = weighted

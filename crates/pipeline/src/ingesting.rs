@@ -1,5 +1,6 @@
 //! From files to stored documents and stories.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use dossier_core::Document;
@@ -53,7 +54,7 @@ pub fn ingest(
     on_progress: &mut dyn FnMut(&IngestProgress),
 ) -> Result<IngestSummary, PipelineError> {
     let mut clusterer = Clusterer::new(Params::default(), store.next_story_id()?);
-    let mut assigned = std::collections::HashSet::new();
+    let mut assigned = HashSet::new();
     for (doc, story, json) in store.document_features()? {
         let f: DocFeatures =
             serde_json::from_str(&json).map_err(|source| PipelineError::Features {
@@ -64,6 +65,10 @@ pub fn ingest(
         assigned.insert(doc);
     }
     let mut summary = IngestSummary::default();
+    let mut stories = StoryAssigner {
+        clusterer,
+        headline_titled: HashSet::new(),
+    };
 
     // Documents stored by an interrupted run but never assigned a story.
     let orphans: Vec<(Document, AnalyzedText)> = store
@@ -77,7 +82,7 @@ pub fn ingest(
         .collect();
     drop(assigned);
     if !orphans.is_empty() {
-        assign_stories(store, &mut clusterer, &orphans, &mut summary)?;
+        stories.assign(store, &orphans, &mut summary)?;
     }
 
     let mut batch = Vec::with_capacity(BATCH);
@@ -97,7 +102,7 @@ pub fn ingest(
         if batch.len() >= BATCH {
             store_batch(
                 store,
-                &mut clusterer,
+                &mut stories,
                 std::mem::take(&mut batch),
                 &mut summary,
             )?;
@@ -105,7 +110,7 @@ pub fn ingest(
         }
     }
     if !batch.is_empty() {
-        store_batch(store, &mut clusterer, batch, &mut summary)?;
+        store_batch(store, &mut stories, batch, &mut summary)?;
     }
     on_progress(&progress);
     Ok(summary)
@@ -113,7 +118,7 @@ pub fn ingest(
 
 fn store_batch(
     store: &mut Store,
-    clusterer: &mut Clusterer,
+    stories: &mut StoryAssigner,
     batch: Vec<Document>,
     summary: &mut IngestSummary,
 ) -> Result<(), PipelineError> {
@@ -144,44 +149,59 @@ fn store_batch(
         summary.inserted += 1;
         stored.push((doc, text));
     }
-    assign_stories(store, clusterer, &stored, summary)
+    stories.assign(store, &stored, summary)
 }
 
-fn assign_stories(
-    store: &mut Store,
-    clusterer: &mut Clusterer,
-    docs: &[(Document, AnalyzedText)],
-    summary: &mut IngestSummary,
-) -> Result<(), PipelineError> {
-    let mut story_batch = StoryBatch {
-        new_stories: Vec::new(),
-        title_updates: Vec::new(),
-        assignments: Vec::new(),
-        merges: Vec::new(),
-    };
-    for (doc, text) in docs {
-        let f = features(doc, text);
-        let assignment = clusterer.assign(&f);
-        if assignment.created {
-            summary.stories_created += 1;
+/// The online clusterer, and which stories already carry a headline as their title.
+struct StoryAssigner {
+    clusterer: Clusterer,
+    /// Stories whose stored title is a headline (in this run); others take the first headline
+    /// of a document that joins them.
+    headline_titled: HashSet<i64>,
+}
+
+impl StoryAssigner {
+    fn assign(
+        &mut self,
+        store: &mut Store,
+        docs: &[(Document, AnalyzedText)],
+        summary: &mut IngestSummary,
+    ) -> Result<(), PipelineError> {
+        let mut story_batch = StoryBatch::default();
+        for (doc, text) in docs {
+            let f = features(doc, text);
+            let assignment = self.clusterer.assign(&f);
+            if assignment.created {
+                summary.stories_created += 1;
+                story_batch
+                    .new_stories
+                    .push((assignment.story, title_of(doc, text)));
+                if doc.title.is_some() {
+                    self.headline_titled.insert(assignment.story);
+                }
+            } else if let Some(title) = &doc.title {
+                // A headline makes a better story title than a first sentence.
+                if self.headline_titled.insert(assignment.story) {
+                    story_batch
+                        .title_updates
+                        .push((assignment.story, title.clone()));
+                }
+            }
+            for &m in &assignment.merged {
+                summary.merges.push((m, assignment.story));
+                story_batch.merges.push((m, assignment.story));
+            }
+            let json = serde_json::to_string(&f).map_err(|source| PipelineError::Features {
+                doc: doc.id.clone(),
+                source,
+            })?;
             story_batch
-                .new_stories
-                .push((assignment.story, title_of(doc, text)));
+                .assignments
+                .push((doc.id.clone(), assignment.story, json));
         }
-        for &m in &assignment.merged {
-            summary.merges.push((m, assignment.story));
-            story_batch.merges.push((m, assignment.story));
-        }
-        let json = serde_json::to_string(&f).map_err(|source| PipelineError::Features {
-            doc: doc.id.clone(),
-            source,
-        })?;
-        story_batch
-            .assignments
-            .push((doc.id.clone(), assignment.story, json));
+        store.save_story_assignments(&story_batch)?;
+        Ok(())
     }
-    store.save_story_assignments(&story_batch)?;
-    Ok(())
 }
 
 /// The document's headline, else its first body sentence, shortened.
