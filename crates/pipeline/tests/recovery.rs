@@ -16,7 +16,7 @@ fn documents_stored_without_a_story_are_assigned_by_the_next_ingest() {
         // The first transaction of an ingest (documents and sentences) committed; the
         // process died before the story assignments.
         let mut store = Store::open(&db).unwrap();
-        let batch: Vec<NewDocument> = dossier_ingest::read_paths(&[example.clone()])
+        let batch: Vec<NewDocument> = dossier_ingest::read_paths(std::slice::from_ref(&example))
             .map(|d| {
                 let document = d.unwrap();
                 let sentences = analyze(&document)
