@@ -43,15 +43,18 @@ fn resolve(conn: &Connection, id: i64) -> Result<Option<i64>, StoreError> {
 /// Aggregates of live stories, optionally only story `only`.
 fn story_rows(conn: &Connection, only: Option<i64>) -> Result<Vec<StoryRow>, StoreError> {
     const OP: &str = "reading stories";
+    // Two statements rather than `(?1 IS NULL OR s.id = ?1)`: SQLite cannot use the primary
+    // key for that disjunction, which made every single-story lookup scan all stories.
+    let filter = if only.is_some() { "s.id = ?1" } else { "?1 IS NULL" };
     let mut stmt = conn
-        .prepare(
+        .prepare(&format!(
             "SELECT s.id, s.title, COUNT(m.doc), MIN(d.published), MAX(d.published) \
              FROM stories s \
              LEFT JOIN story_members m ON m.story = s.id \
              LEFT JOIN documents d ON d.rowid = m.doc \
-             WHERE s.merged_into IS NULL AND (?1 IS NULL OR s.id = ?1) \
-             GROUP BY s.id ORDER BY s.id",
-        )
+             WHERE s.merged_into IS NULL AND {filter} \
+             GROUP BY s.id ORDER BY s.id"
+        ))
         .map_err(sql(OP))?;
     type Raw = (i64, String, i64, Option<String>, Option<String>);
     let raws = stmt
