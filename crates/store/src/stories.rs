@@ -45,7 +45,11 @@ fn story_rows(conn: &Connection, only: Option<i64>) -> Result<Vec<StoryRow>, Sto
     const OP: &str = "reading stories";
     // Two statements rather than `(?1 IS NULL OR s.id = ?1)`: SQLite cannot use the primary
     // key for that disjunction, which made every single-story lookup scan all stories.
-    let filter = if only.is_some() { "s.id = ?1" } else { "?1 IS NULL" };
+    let filter = if only.is_some() {
+        "s.id = ?1"
+    } else {
+        "?1 IS NULL"
+    };
     let mut stmt = conn
         .prepare(&format!(
             "SELECT s.id, s.title, COUNT(m.doc), MIN(d.published), MAX(d.published) \

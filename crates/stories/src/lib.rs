@@ -123,9 +123,19 @@ pub struct Assignment {
     pub merged: Vec<i64>,
 }
 
+/// A term's id in the clusterer's vocabulary.
+type Term = u32;
+
+/// A document's features with interned terms.
+struct Doc<'a> {
+    terms: Vec<(Term, f32)>,
+    copies: &'a [u64],
+    date: Option<NaiveDate>,
+}
+
 #[derive(Debug, Clone, Default)]
 struct Story {
-    centroid: HashMap<String, f32>,
+    centroid: HashMap<Term, f32>,
     /// Euclidean norm of the TF-IDF centroid, refreshed whenever the story changes (IDF drifts
     /// slowly as documents arrive; recomputing it for every comparison dominated the run time).
     norm: f32,
@@ -136,9 +146,9 @@ struct Story {
 }
 
 impl Story {
-    fn add(&mut self, f: &DocFeatures) {
-        for (t, w) in &f.terms {
-            *self.centroid.entry(t.clone()).or_default() += w;
+    fn add(&mut self, f: &Doc) {
+        for &(t, w) in &f.terms {
+            *self.centroid.entry(t).or_default() += w;
         }
         if self.centroid.len() > MAX_STORY_TERMS * 2 {
             prune(&mut self.centroid, MAX_STORY_TERMS);
@@ -163,8 +173,8 @@ impl Story {
     }
 }
 
-fn prune(centroid: &mut HashMap<String, f32>, keep: usize) {
-    let mut all: Vec<(String, f32)> = centroid.drain().collect();
+fn prune(centroid: &mut HashMap<Term, f32>, keep: usize) {
+    let mut all: Vec<(Term, f32)> = centroid.drain().collect();
     all.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     all.truncate(keep);
     centroid.extend(all);
@@ -175,11 +185,15 @@ fn prune(centroid: &mut HashMap<String, f32>, keep: usize) {
 pub struct Clusterer {
     params: Params,
     stories: HashMap<i64, Story>,
-    /// term → stories whose centroid has it (candidate generation).
-    postings: HashMap<String, HashSet<i64>>,
+    /// Term ids: the clusterer compares numbers, not strings (string hashing and comparison
+    /// dominated its run time).
+    vocabulary: HashMap<String, Term>,
+    /// term → stories whose centroid has it (candidate generation), indexed by term id.
+    postings: Vec<HashSet<i64>>,
     /// sentence hash → stories carrying it.
     copy_postings: HashMap<u64, HashSet<i64>>,
-    document_frequency: HashMap<String, u32>,
+    /// Documents containing each term, indexed by term id.
+    document_frequency: Vec<u32>,
     documents: u32,
     next_id: i64,
 }
@@ -190,9 +204,10 @@ impl Clusterer {
         Clusterer {
             params,
             stories: HashMap::new(),
-            postings: HashMap::new(),
+            vocabulary: HashMap::new(),
+            postings: Vec::new(),
             copy_postings: HashMap::new(),
-            document_frequency: HashMap::new(),
+            document_frequency: Vec::new(),
             documents: 0,
             next_id,
         }
@@ -200,8 +215,9 @@ impl Clusterer {
 
     /// Adds a document already known to belong to `story` (rebuilding state from the store).
     pub fn restore(&mut self, story: i64, f: &DocFeatures) {
-        self.count_document(f);
-        self.add_to(story, f);
+        let f = self.intern(f);
+        self.count_document(&f);
+        self.add_to(story, &f);
         self.next_id = self.next_id.max(story + 1);
     }
 
@@ -212,6 +228,7 @@ impl Clusterer {
 
     /// Places a new document: joins the most similar story or starts one.
     pub fn assign(&mut self, f: &DocFeatures) -> Assignment {
+        let f = &self.intern(f);
         self.count_document(f);
         let mut scored: Vec<(i64, f32)> = self
             .candidates(f)
@@ -247,8 +264,8 @@ impl Clusterer {
         let merged: Vec<i64> = group[1..].to_vec();
         for &m in &merged {
             if let Some(story) = self.stories.remove(&m) {
-                for t in story.centroid.keys() {
-                    if let Some(p) = self.postings.get_mut(t) {
+                for &t in story.centroid.keys() {
+                    if let Some(p) = self.postings.get_mut(t as usize) {
                         p.remove(&m);
                         p.insert(keeper);
                     }
@@ -272,21 +289,43 @@ impl Clusterer {
         }
     }
 
-    fn count_document(&mut self, f: &DocFeatures) {
-        self.documents += 1;
-        for (t, _) in &f.terms {
-            *self.document_frequency.entry(t.clone()).or_default() += 1;
+    /// The document with its terms as ids (new terms get the next id).
+    fn intern<'a>(&mut self, f: &'a DocFeatures) -> Doc<'a> {
+        let terms = f
+            .terms
+            .iter()
+            .map(|(t, w)| {
+                let next = self.vocabulary.len() as Term;
+                let id = *self.vocabulary.entry(t.clone()).or_insert(next);
+                if id == next {
+                    self.postings.push(HashSet::new());
+                    self.document_frequency.push(0);
+                }
+                (id, *w)
+            })
+            .collect();
+        Doc {
+            terms,
+            copies: &f.copies,
+            date: f.date,
         }
     }
 
-    fn add_to(&mut self, id: i64, f: &DocFeatures) {
+    fn count_document(&mut self, f: &Doc) {
+        self.documents += 1;
+        for &(t, _) in &f.terms {
+            self.document_frequency[t as usize] += 1;
+        }
+    }
+
+    fn add_to(&mut self, id: i64, f: &Doc) {
         let story = self.stories.entry(id).or_default();
         story.add(f);
         self.refresh_norm(id);
-        for (t, _) in &f.terms {
-            self.postings.entry(t.clone()).or_default().insert(id);
+        for &(t, _) in &f.terms {
+            self.postings[t as usize].insert(id);
         }
-        for h in &f.copies {
+        for h in f.copies {
             self.copy_postings.entry(*h).or_default().insert(id);
         }
     }
@@ -298,7 +337,7 @@ impl Clusterer {
         let norm = story
             .centroid
             .iter()
-            .map(|(t, w)| (w * self.idf(t)).powi(2))
+            .map(|(&t, w)| (w * self.idf(t)).powi(2))
             .sum::<f32>()
             .sqrt();
         if let Some(story) = self.stories.get_mut(&id) {
@@ -306,36 +345,40 @@ impl Clusterer {
         }
     }
 
-    fn idf(&self, term: &str) -> f32 {
-        let df = self.document_frequency.get(term).copied().unwrap_or(0) as f32;
+    fn idf(&self, term: Term) -> f32 {
+        let df = self
+            .document_frequency
+            .get(term as usize)
+            .copied()
+            .unwrap_or(0) as f32;
         ((self.documents as f32 + 1.0) / (df + 1.0)).ln() + 1.0
     }
 
     /// Stories worth scoring exactly: the few with the highest partial score over the
     /// document's most distinctive terms (terms in more than 2% of the documents are
     /// skipped: they would make every story a candidate), plus any story sharing a copy.
-    fn candidates(&self, f: &DocFeatures) -> Vec<i64> {
+    fn candidates(&self, f: &Doc) -> Vec<i64> {
         let common = (self.documents as f32 * MAX_CANDIDATE_TERM_SHARE).max(MIN_COMMON_DF);
-        let mut weighted: Vec<(&str, f32, f32)> = f
+        let mut weighted: Vec<(Term, f32, f32)> = f
             .terms
             .iter()
-            .filter(|(t, _)| (self.document_frequency.get(t).copied().unwrap_or(0) as f32) < common)
-            .map(|(t, w)| {
+            .filter(|&&(t, _)| (self.document_frequency[t as usize] as f32) < common)
+            .map(|&(t, w)| {
                 let idf = self.idf(t);
-                (t.as_str(), w * idf, idf)
+                (t, w * idf, idf)
             })
             .collect();
         weighted.sort_by(|a, b| b.1.total_cmp(&a.1));
         let mut partial: HashMap<i64, f32> = HashMap::new();
-        for (t, dw, idf) in weighted.iter().take(CANDIDATE_TERMS) {
-            let Some(p) = self.postings.get(*t) else {
+        for &(t, dw, idf) in weighted.iter().take(CANDIDATE_TERMS) {
+            let Some(p) = self.postings.get(t as usize) else {
                 continue;
             };
             for id in p {
                 // Postings may still name stories merged away (their pruned terms were not
                 // re-pointed); only live stories are candidates.
                 if let Some(story) = self.stories.get(id) {
-                    let cw = story.centroid.get(*t).copied().unwrap_or(0.0);
+                    let cw = story.centroid.get(&t).copied().unwrap_or(0.0);
                     *partial.entry(*id).or_default() += dw * cw * idf / story.size as f32;
                 }
             }
@@ -347,7 +390,7 @@ impl Clusterer {
             .take(MAX_CANDIDATES)
             .map(|(id, _)| id)
             .collect();
-        for h in &f.copies {
+        for h in f.copies {
             for id in self.copy_postings.get(h).into_iter().flatten() {
                 if self.stories.contains_key(id) && !out.contains(id) {
                     out.push(*id);
@@ -357,14 +400,14 @@ impl Clusterer {
         out
     }
 
-    fn similarity(&self, f: &DocFeatures, story: &Story) -> f32 {
+    fn similarity(&self, f: &Doc, story: &Story) -> f32 {
         let mut dot = 0.0;
         let mut doc_norm = 0.0;
-        for (t, w) in &f.terms {
+        for &(t, w) in &f.terms {
             let idf = self.idf(t);
             let dw = w * idf;
             doc_norm += dw * dw;
-            if let Some(cw) = story.centroid.get(t) {
+            if let Some(cw) = story.centroid.get(&t) {
                 dot += dw * cw * idf;
             }
         }
@@ -393,18 +436,22 @@ impl Clusterer {
         let (Some(a), Some(b)) = (self.stories.get(&a), self.stories.get(&b)) else {
             return 0.0;
         };
-        let weight = |s: &Story, t: &str| s.centroid.get(t).map_or(0.0, |w| w * self.idf(t));
-        let dot: f32 = a.centroid.keys().map(|t| weight(a, t) * weight(b, t)).sum();
+        let weight = |s: &Story, t: Term| s.centroid.get(&t).map_or(0.0, |w| w * self.idf(t));
+        let dot: f32 = a
+            .centroid
+            .keys()
+            .map(|&t| weight(a, t) * weight(b, t))
+            .sum();
         let na: f32 = a
             .centroid
             .keys()
-            .map(|t| weight(a, t).powi(2))
+            .map(|&t| weight(a, t).powi(2))
             .sum::<f32>()
             .sqrt();
         let nb: f32 = b
             .centroid
             .keys()
-            .map(|t| weight(b, t).powi(2))
+            .map(|&t| weight(b, t).powi(2))
             .sum::<f32>()
             .sqrt();
         if na > 0.0 && nb > 0.0 {
