@@ -80,7 +80,7 @@ pub struct Claim {
     pub independent_sources: usize,
     /// Asserted by some, denied by others.
     pub disputed: bool,
-    /// Index of the mention whose wording represents the claim.
+    /// Index of the mention whose wording represents the claim (the shortest non-denying one).
     pub representative: usize,
 }
 
@@ -238,11 +238,14 @@ fn make_claim(mentions: Vec<Mention>, reuse: &Reuse) -> Claim {
             independent.insert(source.to_lowercase());
         }
     }
+    // The most concise supporting statement words the claim best; a denial only when there
+    // is nothing else.
     let representative = mentions
         .iter()
-        .position(|m| m.stance == Stance::Asserts)
-        .or_else(|| mentions.iter().position(|m| m.stance == Stance::Reports))
-        .unwrap_or(0);
+        .enumerate()
+        .filter(|(_, m)| m.stance != Stance::Denies)
+        .min_by_key(|(i, m)| (m.span.len(), *i))
+        .map_or(0, |(i, _)| i);
     Claim {
         disputed: !asserted.is_empty() && !denied.is_empty(),
         independent_sources: independent.len(),
