@@ -32,6 +32,11 @@ pub const DENIAL_LINK_OVERLAP: f32 = 0.2;
 /// Per document stating a claim, added to its match with a denial of "the reports" or "the
 /// allegations" (capped at five documents): such denials answer what most outlets report.
 const GENERIC_DENIAL_BONUS: f32 = 0.04;
+/// Distinct wordings of a group compared when attaching denials.
+const MAX_WORDINGS_COMPARED: usize = 20;
+/// Mentions a word may occur in and still propose pairs to compare (or a twentieth of the
+/// story's mentions, if more).
+const MIN_COMMON_WORD_MENTIONS: usize = 200;
 /// Share of a sentence a quote must cover for the sentence to count as the quoted speaker's.
 const ATTRIBUTED_SHARE: f32 = 0.3;
 /// Fewest shared content words for either.
@@ -93,25 +98,51 @@ pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
 
     let n = mentions.len();
     let mut union = UnionFind::new(n);
-    for i in 0..n {
-        for j in (i + 1)..n {
-            let (a, b) = (&mentions[i], &mentions[j]);
-            if a.doc == b.doc {
+    // Copies are one claim: join each copied sentence to the first mention of its group.
+    let mut first_of_group: HashMap<usize, usize> = HashMap::new();
+    let mut wordings = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        match reuse.group_of.get(&(m.doc, m.sentence)) {
+            Some(&g) => match first_of_group.get(&g) {
+                Some(&first) => union.join(first, i),
+                None => {
+                    first_of_group.insert(g, i);
+                    wordings.push(i);
+                }
+            },
+            None => wordings.push(i),
+        }
+    }
+    // Rewordings, compared once per distinct wording (copies follow their original). Only
+    // pairs sharing distinctive words are compared (a word in very many wordings proposes no
+    // pairs), so a story of thousands of sentences stays near linear.
+    let common = (wordings.len() / 20).max(MIN_COMMON_WORD_MENTIONS);
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &i in &wordings {
+        for stem in &content[i].stems {
+            postings.entry(stem.as_str()).or_default().push(i);
+        }
+    }
+    for &i in &wordings {
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for stem in &content[i].stems {
+            let posting = &postings[stem.as_str()];
+            if posting.len() > common {
                 continue;
             }
-            let copies = match (
-                reuse.group_of.get(&(a.doc, a.sentence)),
-                reuse.group_of.get(&(b.doc, b.sentence)),
-            ) {
-                (Some(x), Some(y)) => x == y,
-                _ => false,
-            };
+            for &j in posting {
+                if j > i && mentions[j].doc != mentions[i].doc {
+                    *shared.entry(j).or_default() += 1;
+                }
+            }
+        }
+        for (j, _) in shared.into_iter().filter(|&(_, count)| count >= 2) {
+            let (a, b) = (&mentions[i], &mentions[j]);
             let same_stance_side = (a.stance == Stance::Denies) == (b.stance == Stance::Denies);
-            if copies
-                || (same_stance_side
-                    && content[i].agrees_with(&content[j])
-                    && (content[i].shares_figure(&content[j])
-                        || overlap(&content[i], &content[j], &idf) >= SAME_CLAIM_OVERLAP))
+            if same_stance_side
+                && content[i].agrees_with(&content[j])
+                && (content[i].shares_figure(&content[j])
+                    || overlap(&content[i], &content[j], &idf) >= SAME_CLAIM_OVERLAP)
             {
                 union.join(i, j);
             }
@@ -124,8 +155,26 @@ pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
     let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
     groups.sort();
 
-    // Attach each all-denial group to the asserted group it best matches.
+    // Attach each all-denial group to the asserted group it best matches. Groups are compared
+    // through their distinct wordings only (a copy says nothing its original does not), at
+    // most a few per group, so large stories of copied reports stay cheap.
     let is_denial = |g: &Vec<usize>| g.iter().all(|&m| mentions[m].stance == Stance::Denies);
+    let distinct: Vec<Vec<usize>> = groups
+        .iter()
+        .map(|g| {
+            let mut seen = HashSet::new();
+            g.iter()
+                .copied()
+                .filter(
+                    |&m| match reuse.group_of.get(&(mentions[m].doc, mentions[m].sentence)) {
+                        Some(&copy) => seen.insert(copy),
+                        None => true,
+                    },
+                )
+                .take(MAX_WORDINGS_COMPARED)
+                .collect()
+        })
+        .collect();
     let mut attach: Vec<(usize, usize)> = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
         if !is_denial(g) {
@@ -148,9 +197,9 @@ pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
                     .any(|&m| !denial_sources.contains(mentions[m].primary_source.as_str()))
             })
             .map(|(oi, o)| {
-                let score = g
+                let score = distinct[gi]
                     .iter()
-                    .flat_map(|&d| o.iter().map(move |&a| (d, a)))
+                    .flat_map(|&d| distinct[oi].iter().map(move |&a| (d, a)))
                     .filter(|&(d, a)| content[d].agrees_with(&content[a]))
                     .map(|(d, a)| overlap(&content[d], &content[a], &idf))
                     .fold(0.0f32, f32::max);

@@ -40,6 +40,9 @@ pub const NEAR_COPY_CONTAINMENT: f64 = 0.9;
 /// Fewest shingles a sentence needs to count as contained in another.
 pub const MIN_CONTAINED_SHINGLES: usize = 8;
 
+/// Distinct sentences a shingle may occur in and still propose near-copy candidates.
+const MAX_SHINGLE_POSTINGS: usize = 200;
+
 /// A sentence of a document: (document index, sentence index) in the slice given.
 pub type SentenceRef = (usize, usize);
 
@@ -176,31 +179,50 @@ pub fn find_reuse(inputs: &[ReuseInput<'_>]) -> Reuse {
         }
     }
 
-    // Candidate pairs share at least one shingle: an inverted index keeps this linear in
-    // practice instead of comparing every pair of sentences.
+    let mut union = UnionFind::new(sentences.len());
+    // Exact copies first, by key: linear however many documents carry the same sentence.
+    let mut first_with_key: HashMap<&str, usize> = HashMap::new();
+    let mut representatives = Vec::new();
+    for (i, (_, key, _)) in sentences.iter().enumerate() {
+        match first_with_key.get(key.as_str()) {
+            Some(&first) => union.join(first, i),
+            None => {
+                first_with_key.insert(key, i);
+                representatives.push(i);
+            }
+        }
+    }
+
+    // Near copies among distinct sentences. Candidate pairs share a shingle: an inverted
+    // index keeps this near linear instead of comparing every pair; a shingle in very many
+    // sentences ("according to the") identifies nothing and is skipped.
     let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (i, (_, _, sh)) in sentences.iter().enumerate() {
-        for &h in sh {
+    for &i in &representatives {
+        for &h in &sentences[i].2 {
             postings.entry(h).or_default().push(i);
         }
     }
-    let mut union = UnionFind::new(sentences.len());
-    for (i, (a_ref, a_key, a_sh)) in sentences.iter().enumerate() {
+    for &i in &representatives {
+        let (a_ref, _, a_sh) = &sentences[i];
         let mut shared: HashMap<usize, usize> = HashMap::new();
         for h in a_sh {
-            for &j in &postings[h] {
+            let posting = &postings[h];
+            if posting.len() > MAX_SHINGLE_POSTINGS {
+                continue;
+            }
+            for &j in posting {
                 if j > i && sentences[j].0 .0 != a_ref.0 {
                     *shared.entry(j).or_default() += 1;
                 }
             }
         }
         for (j, common) in shared {
-            let (_, b_key, b_sh) = &sentences[j];
+            let b_sh = &sentences[j].2;
             let jaccard = common as f64 / (a_sh.len() + b_sh.len() - common) as f64;
             let containment = common as f64 / a_sh.len().min(b_sh.len()) as f64;
             let contained = containment >= NEAR_COPY_CONTAINMENT
                 && a_sh.len().min(b_sh.len()) >= MIN_CONTAINED_SHINGLES;
-            if a_key == b_key || jaccard >= NEAR_COPY_JACCARD || contained {
+            if jaccard >= NEAR_COPY_JACCARD || contained {
                 union.join(i, j);
             }
         }
