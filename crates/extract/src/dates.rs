@@ -935,39 +935,11 @@ fn count_at(toks: &[Tok<'_>], i: usize) -> Option<(u32, usize)> {
     if let Some(j) = seq(toks, i, &["couple", "of"]) {
         return Some((2, j));
     }
-    const WORDS: [&str; 20] = [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    let l = t.lower();
-    if let Some(p) = WORDS.iter().position(|w| *w == l) {
-        return Some((p as u32 + 1, i + 1));
+    // Number words ("three weeks ago", "forty years") as the figures stage reads them.
+    if let Some(v) = crate::figures::numbers::unit_value(t).filter(|v| *v >= 1.0) {
+        return Some((v as u32, i + 1));
     }
-    const TENS: [(&str, u32); 4] = [
-        ("thirty", 30),
-        ("forty", 40),
-        ("fifty", 50),
-        ("hundred", 100),
-    ];
-    TENS.iter().find(|(w, _)| *w == l).map(|&(_, v)| (v, i + 1))
+    t.is_any(&["hundred"]).then_some((100, i + 1))
 }
 
 /// A unit word: "days", "week", "decades" → (unit, multiplier, next index).

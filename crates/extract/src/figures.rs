@@ -29,7 +29,7 @@
 //! - **Date**: the resolved date nearest to the figure in the same sentence ("over 8,700 people
 //!   as of Tuesday morning (April 11)" → 2017-04-11), else `None`.
 
-mod numbers;
+pub(crate) mod numbers;
 
 use std::collections::{HashMap, HashSet};
 

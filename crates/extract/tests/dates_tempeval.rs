@@ -18,7 +18,10 @@ use chrono::{NaiveDate, Weekday};
 use dossier_core::{DateSource, Document, Origin, Span};
 use dossier_extract::{dates::extract_dates, AnchorKind, DateAnchor};
 
-const DIR: &str = "/work/shared/data/tempeval3/te3-platinum";
+const DIR: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/data/tempeval3/te3-platinum"
+);
 
 #[derive(Debug)]
 struct Timex {

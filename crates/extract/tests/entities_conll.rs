@@ -13,7 +13,10 @@ use dossier_extract::entities::extract_entities;
 use dossier_extract::EntityKind;
 use dossier_text::{AnalyzedText, Paragraph, ParagraphKind, Sentence};
 
-const PATH: &str = "/work/shared/data/conll2003/eng.testb";
+const PATH: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/data/conll2003/eng.testb"
+);
 
 /// Floor under which the measurement fails (the figure at the time of writing is reported in
 /// the test output; rules are a first pass, a later issue trains a model).

@@ -3,38 +3,18 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
-use dossier_core::{Document, Origin};
+use dossier_core::Document;
+
+#[path = "example_files.rs"]
+mod example_files;
 use dossier_extract::dates::extract_dates;
 use dossier_extract::figures::extract_figures;
 use dossier_extract::{AnchorKind, DateAnchor, DateMention, FigureMention};
-
-/// The Chechnya 2017 example reports.
-pub const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/chechnya-2017");
+pub use example_files::{doc, load};
 
 /// The story's date (that of 001, the only dated report).
 pub fn story_date() -> NaiveDate {
     NaiveDate::from_ymd_opt(2017, 4, 15).unwrap()
-}
-
-/// A document over `text` with no date.
-pub fn doc(id: &str, text: &str) -> Document {
-    Document::plain(id, text)
-}
-
-/// Loads example `prefix` ("000".."004"); a leading " date YYYY-MM-DD " header is outside the
-/// body and dates the document.
-pub fn load(prefix: &str) -> Document {
-    let path = std::fs::read_dir(DIR)
-        .expect("examples directory")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-        .expect("example file");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let origin = Origin {
-        path: path.display().to_string(),
-        record: None,
-    };
-    dossier_ingest::parse_plain_text(prefix, text, origin)
 }
 
 /// The anchor the pipeline gives: the document's date, else the story's.

@@ -84,7 +84,8 @@ fn scale_by(digits: &str, exp: i32) -> Option<f64> {
         .filter(|v| v.is_finite())
 }
 
-fn unit_value(t: &Tok<'_>) -> Option<f64> {
+/// The value of a number word below one hundred ("three", "forty").
+pub(crate) fn unit_value(t: &Tok<'_>) -> Option<f64> {
     if t.kind != TokKind::Word {
         return None;
     }
