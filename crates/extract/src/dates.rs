@@ -227,6 +227,11 @@ pub(crate) enum Val {
     Unresolvable,
 }
 
+/// True for an English month or weekday name in lower case ("march", "thursday").
+pub(crate) fn is_month_or_weekday(word: &str) -> bool {
+    MONTHS.contains(&word) || WEEKDAYS.iter().any(|(name, _)| *name == word)
+}
+
 const MONTHS: [&str; 12] = [
     "january",
     "february",

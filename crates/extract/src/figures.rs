@@ -330,27 +330,6 @@ const IDENTIFIER_WORDS: &[&str] = &[
     "month",
     "of",
 ];
-const MONTH_AND_DAY_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// Finds figures in a document's body sentences; `dates` (from [`crate::dates`]) give the
 /// date each figure holds for, and numbers inside them are not figures. See the module
@@ -448,7 +427,7 @@ fn is_figure(toks: &[Tok<'_>], i: usize, num: &Number) -> bool {
         if p.is_any(IDENTIFIER_WORDS) && num.digits && !p.is("of") {
             return false;
         }
-        if p.is_any(MONTH_AND_DAY_WORDS) {
+        if crate::dates::is_month_or_weekday(&p.lower()) {
             return false;
         }
     }
@@ -578,7 +557,7 @@ fn is_content_word(t: &Tok<'_>) -> bool {
         && !is_stopword(t.text)
         && !t.is_any(NP_STOP)
         && !t.is_any(AUX)
-        && !t.is_any(MONTH_AND_DAY_WORDS)
+        && !crate::dates::is_month_or_weekday(&t.lower())
 }
 
 fn is_participle(t: &Tok<'_>) -> bool {
