@@ -12,6 +12,8 @@
 //! 4. Independent support counts distinct primary sources among the asserting and reporting
 //!    mentions, a copied sentence counted once (for the source of its first carrier).
 
+#![warn(missing_docs)]
+
 mod stance;
 
 pub use stance::{stance_of, Stance};

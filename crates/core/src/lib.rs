@@ -4,6 +4,8 @@
 //! types here are the ones more than one stage needs: a [`Document`] as ingest produces it,
 //! byte [`Span`]s into a document's original text, and dates with their [`Precision`].
 
+#![warn(missing_docs)]
+
 use std::fmt;
 
 use chrono::NaiveDate;

@@ -10,6 +10,8 @@
 //! When a speaker, date or figure cannot be resolved, the value says so (`None`, "unknown");
 //! nothing is guessed.
 
+#![warn(missing_docs)]
+
 pub mod dates;
 pub mod entities;
 pub mod figures;

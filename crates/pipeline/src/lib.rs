@@ -6,6 +6,8 @@
 //!   Briefs are computed from the stored documents when asked for, so improving a stage
 //!   improves every stored story without re-ingesting.
 
+#![warn(missing_docs)]
+
 mod analysis;
 mod ingesting;
 

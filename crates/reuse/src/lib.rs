@@ -13,6 +13,8 @@
 //! date, else the first ingested one (Dossier does not compare a known date with an unknown
 //! one).
 
+#![warn(missing_docs)]
+
 mod documents;
 
 pub use documents::{shingles, NearDuplicateIndex};

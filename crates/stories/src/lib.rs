@@ -12,6 +12,8 @@
 //! Nothing is recomputed when documents arrive: the state is the stories' centroids, which can
 //! be rebuilt from the stored features of their documents ([`Clusterer::restore`]).
 
+#![warn(missing_docs)]
+
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;

@@ -9,6 +9,8 @@
 //! - Debris (teasers, captions, link lines, cross-document boilerplate) is marked, not removed,
 //!   so spans stay valid; later stages skip it.
 
+#![warn(missing_docs)]
+
 mod debris;
 mod tokens;
 
