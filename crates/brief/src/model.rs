@@ -56,6 +56,12 @@ pub struct DocumentInfo {
     /// Other documents of the story that are near-duplicates of this one as a whole
     /// (estimated Jaccard similarity of word 3-gram shingles at least 0.5).
     pub near_duplicates: Vec<String>,
+    /// Share (0 to 1) of this document's reporting text that other documents of the story
+    /// also carry (copied sentences, exact or near).
+    pub copied_share: f64,
+    /// Documents that first carried a sentence this document also carries (the edges of the
+    /// story's copy graph, pointing to the source).
+    pub copies_from: Vec<String>,
 }
 
 /// One summary sentence.

@@ -136,7 +136,7 @@ pub fn brief_for_documents(
         story: brief::StoryInfo {
             id,
             title,
-            documents: document_infos(docs, &reuse),
+            documents: document_infos(docs, &reuse, &dossier_reuse::copy_graph(&inputs, &reuse)),
         },
         summary: summary(&ctx, &claims, options.summary_sentences),
         timeline: timeline(&ctx, &extractions, &claims),
@@ -248,7 +248,11 @@ fn story_anchor(docs: &[Document]) -> DateAnchor {
     }
 }
 
-fn document_infos(docs: &[Document], reuse: &Reuse) -> Vec<brief::DocumentInfo> {
+fn document_infos(
+    docs: &[Document],
+    reuse: &Reuse,
+    copies: &[dossier_reuse::DocumentCopies],
+) -> Vec<brief::DocumentInfo> {
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by_key(|&i| order_key(&docs[i], i));
     order
@@ -269,6 +273,12 @@ fn document_infos(docs: &[Document], reuse: &Reuse) -> Vec<brief::DocumentInfo> 
                         (_, true) => Some(docs[a].id.clone()),
                         _ => None,
                     })
+                    .collect(),
+                copied_share: (copies[i].copied_share() * 1000.0).round() / 1000.0,
+                copies_from: copies[i]
+                    .copies_from
+                    .iter()
+                    .map(|&f| docs[f].id.clone())
                     .collect(),
             }
         })

@@ -273,6 +273,58 @@ pub fn find_reuse(inputs: &[ReuseInput<'_>]) -> Reuse {
     reuse
 }
 
+/// How much of one document is copied text, and from whom.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct DocumentCopies {
+    /// Bytes of the document's reporting sentences.
+    pub body_bytes: usize,
+    /// Bytes of those sentences that other documents of the set also carry.
+    pub copied_bytes: usize,
+    /// Documents (indices in the inputs) that carried first a sentence this one also carries.
+    pub copies_from: Vec<usize>,
+}
+
+impl DocumentCopies {
+    /// Share of the document's reporting text that is shared with other documents (0 to 1).
+    pub fn copied_share(&self) -> f64 {
+        if self.body_bytes == 0 {
+            0.0
+        } else {
+            self.copied_bytes as f64 / self.body_bytes as f64
+        }
+    }
+}
+
+/// The copy graph of a set of documents: for each, the share of its text that is copied and
+/// the documents it copies from (the first carriers of what it shares).
+pub fn copy_graph(inputs: &[ReuseInput<'_>], reuse: &Reuse) -> Vec<DocumentCopies> {
+    let mut out: Vec<DocumentCopies> = inputs
+        .iter()
+        .enumerate()
+        .map(|(d, input)| {
+            let mut copies = DocumentCopies::default();
+            for (s, sentence) in input.text.body_sentences() {
+                copies.body_bytes += sentence.span.len();
+                if reuse.group_of.contains_key(&(d, s)) {
+                    copies.copied_bytes += sentence.span.len();
+                }
+            }
+            copies
+        })
+        .collect();
+    for group in &reuse.groups {
+        for &(d, _) in &group.members {
+            if d != group.first_doc && !out[d].copies_from.contains(&group.first_doc) {
+                out[d].copies_from.push(group.first_doc);
+            }
+        }
+    }
+    for copies in &mut out {
+        copies.copies_from.sort_unstable();
+    }
+    out
+}
+
 /// Joins consecutive copied sentences that the same documents share into passages.
 fn passages(inputs: &[ReuseInput<'_>], reuse: &Reuse) -> Vec<Passage> {
     // A run in one document: consecutive body sentences whose groups have the same set of

@@ -139,3 +139,29 @@ fn an_edited_republication_is_a_document_near_duplicate() {
     assert_eq!(pairs, [("001_71ba82b1841a5656", "001-republished")]);
     assert!(reuse.near_duplicates[0].2 > 0.8);
 }
+
+#[test]
+fn the_copy_graph_points_to_first_carriers_and_measures_copied_shares() {
+    let (docs, texts) = example();
+    let inputs = ReuseInput::in_ingest_order(&docs, &texts);
+    let reuse = find_reuse(&inputs);
+    let graph = dossier_reuse::copy_graph(&inputs, &reuse);
+    let from = |d: usize| -> Vec<&str> {
+        graph[d]
+            .copies_from
+            .iter()
+            .map(|&f| short_id(&docs[f]))
+            .collect()
+    };
+    // 000 carried the spokesperson and legal-status paragraphs first; 001 carried "At least
+    // three men..." first (002 has a trimmed copy); 003 and 004 copy nothing.
+    assert_eq!(from(0), Vec::<&str>::new());
+    assert_eq!(from(1), ["000"]);
+    assert_eq!(from(2), ["000", "001"]);
+    assert!(graph[3].copies_from.is_empty() && graph[3].copied_bytes == 0);
+    assert!(graph[4].copies_from.is_empty() && graph[4].copied_bytes == 0);
+    // 002 is the most copied: about two fifths of its reporting is other outlets' text.
+    let share = graph[2].copied_share();
+    assert!((0.3..0.5).contains(&share), "{share}");
+    assert!(graph[2].copied_share() > graph[1].copied_share());
+}

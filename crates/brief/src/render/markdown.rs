@@ -48,8 +48,8 @@ pub(crate) fn render(v: &BriefView) -> String {
     if v.sources.is_empty() {
         o.push_str(NONE_FOUND);
     } else {
-        let _ = writeln!(o, "| id | outlet | date | title |");
-        let _ = writeln!(o, "|----|--------|------|-------|");
+        let _ = writeln!(o, "| id | outlet | date | title | copied |");
+        let _ = writeln!(o, "|----|--------|------|-------|--------|");
         for s in &v.sources {
             let id = if s.label == s.id {
                 s.id.clone()
@@ -58,11 +58,12 @@ pub(crate) fn render(v: &BriefView) -> String {
             };
             let _ = writeln!(
                 o,
-                "| {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} |",
                 cell(&id),
                 cell(&s.outlet),
                 cell(&s.date),
-                cell(&s.title)
+                cell(&s.title),
+                cell(&s.copied)
             );
         }
     }

@@ -41,6 +41,8 @@ pub(crate) struct SourceRow {
     pub date: String,
     pub title: String,
     pub url: Option<String>,
+    /// How much of it other documents also carry, and whose text it shares ("62% from 000").
+    pub copied: String,
 }
 
 /// A compact pointer into a document: `label §start-end`.
@@ -255,6 +257,17 @@ impl BriefView {
                     .map(short)
                     .unwrap_or_else(|| UNKNOWN.into()),
                 // Only web links become links: no `javascript:` or other schemes.
+                copied: if d.copied_share > 0.0 {
+                    let from: Vec<String> = d.copies_from.iter().map(|f| labels.label(f)).collect();
+                    let share = format!("{:.0}%", d.copied_share * 100.0);
+                    if from.is_empty() {
+                        format!("{share} (first carrier)")
+                    } else {
+                        format!("{share} from {}", from.join(", "))
+                    }
+                } else {
+                    "—".into()
+                },
                 url: d.url.clone().filter(|u| {
                     let u = u.trim_start().to_ascii_lowercase();
                     u.starts_with("http://") || u.starts_with("https://")
