@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use dossier_pipeline::{brief_for_story, ingest, BriefOptions, IngestSummary};
+use dossier_pipeline::{brief_for_story, ingest, top_entities, BriefOptions, IngestSummary};
 use dossier_store::Store;
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -118,14 +118,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(exit_for(&summary))
         }
         Command::Stories => {
-            println!("{:>6}  {:>4}  {:<23}  title", "story", "docs", "dates");
+            println!(
+                "{:>6}  {:>4}  {:<23}  {:<40}  title",
+                "story", "docs", "dates", "top entities"
+            );
             for s in store.stories()? {
                 let dates = match (s.first_published, s.last_published) {
                     (Some(a), Some(b)) if a == b => a.to_string(),
                     (Some(a), Some(b)) => format!("{a}..{b}"),
                     _ => "unknown".to_string(),
                 };
-                println!("{:>6}  {:>4}  {:<23}  {}", s.id, s.size, dates, s.title);
+                let entities = top_entities(&store, s.id, 3)?.join(", ");
+                println!(
+                    "{:>6}  {:>4}  {:<23}  {:<40}  {}",
+                    s.id, s.size, dates, entities, s.title
+                );
             }
             Ok(ExitCode::SUCCESS)
         }

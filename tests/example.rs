@@ -170,6 +170,12 @@ fn ingest_is_idempotent_and_search_finds_sentences() {
     assert!(first.status.success());
     assert!(String::from_utf8_lossy(&first.stderr).contains("5 stored, 0 already stored"));
     let stories_before = dossier(&db, &["stories"]).stdout;
+    let listing = String::from_utf8_lossy(&stories_before);
+    let row = listing.lines().nth(1).expect("one story row");
+    // id, size, date span, top entities and a headline title.
+    assert!(row.trim_start().starts_with("1     5  2017-04-15"), "{listing}");
+    assert!(row.contains("Chechnya") && row.contains("Novaya Gazeta"), "{listing}");
+    assert!(row.contains("Reports of Chechnya gay purge are false"), "{listing}");
     let second = dossier(&db, &["ingest", example.to_str().unwrap()]);
     assert!(second.status.success());
     assert!(

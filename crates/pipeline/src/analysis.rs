@@ -36,6 +36,29 @@ impl Default for BriefOptions {
 /// Lines repeated in at least this many documents of a story are boilerplate when short.
 const REPEATED_LINE_DOCS: usize = 3;
 
+/// The most mentioned entities of a stored story (people, organisations and places, aliases
+/// merged), at most `limit`, for story listings.
+pub fn top_entities(store: &Store, story: i64, limit: usize) -> Result<Vec<String>, PipelineError> {
+    let docs = store.story_documents_in_ingest_order(story)?;
+    let mentions: Vec<Vec<dossier_extract::EntityMention>> = docs
+        .iter()
+        .map(|d| dossier_extract::entities::extract_entities(d, &analyze(d)))
+        .collect();
+    let lists: Vec<&[dossier_extract::EntityMention]> =
+        mentions.iter().map(Vec::as_slice).collect();
+    let mut entities: Vec<dossier_extract::StoryEntity> = merge_story_entities(&lists)
+        .into_iter()
+        .filter(|e| e.kind != dossier_extract::EntityKind::Nationality)
+        .collect();
+    entities.sort_by(|a, b| {
+        b.mentions
+            .len()
+            .cmp(&a.mentions.len())
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    Ok(entities.into_iter().take(limit).map(|e| e.name).collect())
+}
+
 /// Builds the brief of a stored story.
 pub fn brief_for_story(
     store: &Store,

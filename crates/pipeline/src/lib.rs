@@ -11,7 +11,7 @@
 mod analysis;
 mod ingesting;
 
-pub use analysis::{brief_for_documents, brief_for_story, BriefOptions};
+pub use analysis::{brief_for_documents, brief_for_story, top_entities, BriefOptions};
 pub use ingesting::{ingest, IngestProgress, IngestSummary};
 
 /// What can go wrong in the pipeline (input problems are not errors: they are reported in
