@@ -173,9 +173,18 @@ fn ingest_is_idempotent_and_search_finds_sentences() {
     let listing = String::from_utf8_lossy(&stories_before);
     let row = listing.lines().nth(1).expect("one story row");
     // id, size, date span, top entities and a headline title.
-    assert!(row.trim_start().starts_with("1     5  2017-04-15"), "{listing}");
-    assert!(row.contains("Chechnya") && row.contains("Novaya Gazeta"), "{listing}");
-    assert!(row.contains("Reports of Chechnya gay purge are false"), "{listing}");
+    assert!(
+        row.trim_start().starts_with("1     5  2017-04-15"),
+        "{listing}"
+    );
+    assert!(
+        row.contains("Chechnya") && row.contains("Novaya Gazeta"),
+        "{listing}"
+    );
+    assert!(
+        row.contains("Reports of Chechnya gay purge are false"),
+        "{listing}"
+    );
     let second = dossier(&db, &["ingest", example.to_str().unwrap()]);
     assert!(second.status.success());
     assert!(
