@@ -42,8 +42,13 @@ fn bcubed_on_multi_news_validation() {
         .map(|v| v.split(',').filter_map(|x| x.parse().ok()).collect())
         .unwrap_or_else(|| vec![Params::default().join_threshold]);
     for join_threshold in thresholds {
+        let merge_threshold = std::env::var("DOSSIER_MERGE_THRESHOLD")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(Params::default().merge_threshold);
         let params = Params {
             join_threshold,
+            merge_threshold,
             ..Params::default()
         };
         let f1 = score(&docs, params);
