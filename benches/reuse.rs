@@ -17,7 +17,9 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use dossier_core::Document;
-use dossier_reuse::{find_reuse, shingles, NearDuplicateIndex, ReuseInput};
+use dossier_reuse::{
+    find_reuse, shingle_jaccard as jaccard, shingles, NearDuplicateIndex, ReuseInput,
+};
 use dossier_text::{analyze, match_key};
 use gaoya::minhash::{MinHashIndex, MinHasher, MinHasher64V1};
 
@@ -122,26 +124,6 @@ fn apply(edit: Edit, text: &str, rng: &mut Rng, originals: &[String]) -> String 
             out
         }
     }
-}
-
-/// Exact Jaccard of two sorted, deduplicated sets.
-fn jaccard(a: &[u64], b: &[u64]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    common as f64 / (a.len() + b.len() - common) as f64
 }
 
 fn pack(a: usize, b: usize) -> u64 {

@@ -81,7 +81,7 @@ impl NearDuplicateIndex {
             .query_owned_return_similarity(&signature)
             .into_iter()
             .filter_map(|(other, _)| {
-                let jaccard = sorted_jaccard(shingles, self.shingles.get(&other)?);
+                let jaccard = shingle_jaccard(shingles, self.shingles.get(&other)?);
                 (jaccard >= self.threshold).then_some((other, jaccard))
             })
             .collect();
@@ -92,8 +92,9 @@ impl NearDuplicateIndex {
     }
 }
 
-/// Jaccard similarity of two sorted, deduplicated lists.
-fn sorted_jaccard(a: &[u64], b: &[u64]) -> f64 {
+/// Exact Jaccard similarity of two sorted, deduplicated shingle lists (as [`shingles`] returns
+/// them); 0 when both are empty.
+pub fn shingle_jaccard(a: &[u64], b: &[u64]) -> f64 {
     let (mut i, mut j, mut common) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

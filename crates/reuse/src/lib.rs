@@ -17,7 +17,7 @@
 
 mod documents;
 
-pub use documents::{shingles, NearDuplicateIndex, BANDS, ROWS};
+pub use documents::{shingle_jaccard, shingles, NearDuplicateIndex, BANDS, ROWS};
 
 use std::collections::HashMap;
 
