@@ -484,14 +484,20 @@ fn month_at(toks: &[Tok<'_>], i: usize) -> Option<(u32, usize, bool)> {
         return Some((m, i + 1, AMBIGUOUS_MONTHS.contains(&m)));
     }
     let &(_, m) = MONTH_ABBR.iter().find(|(a, _)| *a == l)?;
-    let mut j = i + 1;
-    if toks
-        .get(j)
-        .is_some_and(|d| d.is_punct('.') && adjacent(t, d))
-    {
-        j += 1;
+    Some((m, after_abbreviation(toks, i), true))
+}
+
+/// The index after an abbreviation at `i` and its full stop, if one follows it directly
+/// ("Apr." / "Thu.").
+fn after_abbreviation(toks: &[Tok<'_>], i: usize) -> usize {
+    let dotted = toks
+        .get(i + 1)
+        .is_some_and(|d| d.is_punct('.') && adjacent(&toks[i], d));
+    if dotted {
+        i + 2
+    } else {
+        i + 1
     }
-    Some((m, j, true))
 }
 
 fn weekday_at(toks: &[Tok<'_>], i: usize) -> Option<(Weekday, usize, bool)> {
@@ -504,14 +510,7 @@ fn weekday_at(toks: &[Tok<'_>], i: usize) -> Option<(Weekday, usize, bool)> {
         return Some((w, i + 1, false));
     }
     let &(_, w) = WEEKDAY_ABBR.iter().find(|(n, _)| *n == l)?;
-    let mut j = i + 1;
-    if toks
-        .get(j)
-        .is_some_and(|d| d.is_punct('.') && adjacent(t, d))
-    {
-        j += 1;
-    }
-    Some((w, j, true))
+    Some((w, after_abbreviation(toks, i), true))
 }
 
 /// A day of the month: "11", "11th".

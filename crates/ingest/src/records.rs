@@ -234,24 +234,46 @@ fn from_cluster(
         if text.trim().is_empty() {
             continue;
         }
-        if let Err(e) = check_text(&text, &format!("documents[{n}]")) {
-            out.push_back(ctx.reject(e));
-            continue;
-        }
-        let mut extra = meta.extra.clone();
-        extra.insert("cluster".to_string(), Value::String(cluster.clone()));
-        out.push_back(Ok(document(
-            format!("{cluster}.{n}"),
+        any |= push_cluster_article(
+            out,
+            ctx,
+            &cluster,
+            n,
             text,
             &meta,
-            extra,
-            ctx.origin(),
-        )));
-        any = true;
+            &format!("documents[{n}]"),
+        );
     }
     if !any && !out.iter().any(|r| r.is_err()) {
         out.push_back(ctx.reject(IngestError::EmptyText("documents".to_string())));
     }
+}
+
+/// Queues article `n` of a Multi-News cluster (id `<cluster>.<n>`, `extra["cluster"]` set),
+/// or its rejection; returns whether an article was queued.
+fn push_cluster_article(
+    out: &mut VecDeque<Result<Document, Rejection>>,
+    ctx: &RecordCtx<'_>,
+    cluster: &str,
+    n: usize,
+    text: String,
+    meta: &Meta,
+    field: &str,
+) -> bool {
+    if let Err(e) = check_text(&text, field) {
+        out.push_back(ctx.reject(e));
+        return false;
+    }
+    let mut extra = meta.extra.clone();
+    extra.insert("cluster".to_string(), Value::String(cluster.to_string()));
+    out.push_back(Ok(document(
+        format!("{cluster}.{n}"),
+        text,
+        meta,
+        extra,
+        ctx.origin(),
+    )));
+    true
 }
 
 /// Multi-News raw text of one article: `NEWLINE_CHAR` becomes a line break (spaces around
@@ -295,20 +317,7 @@ pub(crate) fn from_multi_news_line(
         if text.is_empty() {
             continue;
         }
-        if let Err(e) = check_text(&text, "text") {
-            out.push_back(ctx.reject(e));
-            continue;
-        }
-        let mut extra = Map::new();
-        extra.insert("cluster".to_string(), Value::String(cluster.clone()));
-        out.push_back(Ok(document(
-            format!("{cluster}.{n}"),
-            text,
-            &meta,
-            extra,
-            ctx.origin(),
-        )));
-        any = true;
+        any |= push_cluster_article(out, ctx, &cluster, n, text, &meta, "text");
     }
     if !any && !out.iter().any(|r| r.is_err()) {
         out.push_back(ctx.reject(IngestError::EmptyText("line".to_string())));
