@@ -10,12 +10,17 @@
 
 #![warn(missing_docs)]
 
+pub mod benchmark;
 mod charset;
+mod content;
+mod fragment;
+mod metadata;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use charset::decode;
+pub use fragment::fragment_text;
 
 /// Largest page Dossier reads (bytes, once decompressed). Real article pages are well
 /// under 2 MB; anything larger is a dump or an attack on the parser.
@@ -80,61 +85,20 @@ pub fn extract_article(
         return Err(WebError::Empty);
     }
     let (html, _) = decode(page, http_charset);
-    let cfg = dom_smoothie::Config {
-        text_mode: dom_smoothie::TextMode::Formatted,
-        ..Default::default()
-    };
-    let mut reader = dom_smoothie::Readability::new(html.as_str(), url, Some(cfg))
-        .map_err(|_| WebError::NoArticle { chars: 0 })?;
-    let parsed = reader
-        .parse()
-        .map_err(|_| WebError::NoArticle { chars: 0 })?;
-    let body = paragraphs(&parsed.text_content);
+    let document = scraper::Html::parse_document(&html);
+    let meta = metadata::read(&document);
+    let body = content::main_text(&document, meta.title.as_deref());
     let chars = body.chars().count();
     if chars < MIN_ARTICLE_CHARS {
         return Err(WebError::NoArticle { chars });
     }
     Ok(Article {
-        title: non_empty(parsed.title),
+        title: meta.title,
         body,
-        published: parsed.published_time.as_deref().and_then(parse_meta_date),
-        author: parsed.byline.and_then(non_empty),
-        url: parsed.url.or_else(|| url.map(str::to_string)),
-        language: parsed.lang.and_then(non_empty),
-        site_name: parsed.site_name.and_then(non_empty),
+        published: meta.published,
+        author: meta.author,
+        url: meta.canonical_url.or_else(|| url.map(str::to_string)),
+        language: meta.language,
+        site_name: meta.site_name,
     })
-}
-
-/// Text as one paragraph per line: whitespace runs inside a line collapsed, blank lines
-/// dropped.
-fn paragraphs(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for line in text.lines() {
-        let mut words = line.split_whitespace().peekable();
-        if words.peek().is_none() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        for (i, word) in words.enumerate() {
-            if i > 0 {
-                out.push(' ');
-            }
-            out.push_str(word);
-        }
-    }
-    out
-}
-
-fn non_empty(s: String) -> Option<String> {
-    let t = s.trim();
-    (!t.is_empty()).then(|| t.to_string())
-}
-
-/// The day of a machine-readable date (`2017-04-13`, `2017-04-13T10:00:00+03:00`).
-fn parse_meta_date(value: &str) -> Option<NaiveDate> {
-    let value = value.trim();
-    let day = value.get(..10)?;
-    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
 }
