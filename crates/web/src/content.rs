@@ -423,9 +423,9 @@ enum Kind {
 
 fn kind(block: &Block) -> Kind {
     let ld = link_density(block.chars, block.link_chars);
-    if block.furniture || ld > 0.5 {
+    if block.furniture || ld > 0.2 {
         Kind::Furniture
-    } else if block.chars >= 40 && ld < 0.35 {
+    } else if block.chars >= 40 && ld < 0.2 {
         Kind::Text
     } else {
         Kind::Neutral
@@ -434,7 +434,7 @@ fn kind(block: &Block) -> Kind {
 
 /// How much furniture text weighs against article text when widening the article's
 /// element to an ancestor.
-const FURNITURE_COST: f64 = 1.5;
+const FURNITURE_COST: f64 = 6.0;
 
 /// How many levels above the best-scoring element the article's element may be.
 const MAX_WIDEN: usize = 5;
@@ -508,37 +508,9 @@ pub(crate) fn main_text(html: &Html, title: Option<&str>) -> String {
             best = Some((id, score));
         }
     }
-    if std::env::var_os("DOSSIER_WEB_DEBUG").is_some() {
-        let mut all: Vec<(f64, NodeId)> = tallies
-            .iter()
-            .filter_map(|(&id, t)| {
-                let e = tree.get(id).and_then(ElementRef::wrap)?;
-                Some((
-                    (t.score * class_weight(e.value()))
-                        * (1.0 - link_density(t.chars, t.link_chars)),
-                    id,
-                ))
-            })
-            .collect();
-        all.sort_by(|a, b| b.0.total_cmp(&a.0));
-        for (score, id) in all.iter().take(8) {
-            let e = ElementRef::wrap(tree.get(*id).unwrap()).unwrap();
-            let t = tallies[id];
-            eprintln!(
-                "DEBUG {score:.1} <{} class={:?} id={:?}> raw {:.1} chars {} ld {:.2}",
-                e.value().name(),
-                e.value().attr("class"),
-                e.value().id(),
-                t.score,
-                t.chars,
-                link_density(t.chars, t.link_chars)
-            );
-        }
-    }
-    let Some((top, top_score)) = best else {
+    let Some((top, _)) = best else {
         return String::new();
     };
-    let _ = top_score;
     let roots = vec![widen(html, &tallies, top)];
     let mut lines = Vec::new();
     for block in &blocks {
@@ -548,9 +520,59 @@ pub(crate) fn main_text(html: &Html, title: Option<&str>) -> String {
         if !keep(html, &tallies, block, &roots, title) {
             continue;
         }
+        if is_boilerplate_line(&block.text) {
+            continue;
+        }
         lines.push(block.text.as_str());
     }
+    cut_trailing_section(&mut lines);
     lines.join("\n")
+}
+
+/// Short lines that are page furniture whatever element holds them.
+static BOILERPLATE_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?xi)^(
+            advert(isement)? | ad | sponsored | close | caption | tags? | comments? | share
+            | share\ this( \ (article|story))? | print | email | (image|photo|slide)?\ ?\d+\ of\ \d+
+            | back\ to\ (gallery|top) | don'?t\ miss | skip\ (to\ content|ad)
+            | (image|photo)\ (copyright|credit)\b.* | copyright\b.* | ©.* | .*all\ rights\ reserved\.?
+            | (published|updated|posted|last\ updated)\b.*\d{4}.*
+        )$",
+    )
+    .expect("valid regex")
+});
+
+/// Headings that open the end matter of a page (related links, tags, comments).
+static END_MATTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?xi)^(
+            related(\ (news|stories|articles|content|posts|coverage))?:? | more\ (in|from|on|about)\b.*
+            | more\ (stories|news|articles)\b.* | read\ (more|next|also)\b.* | tags:?
+            | you\ (may|might)\ (also\ )?(like|enjoy)\b.* | recommended(\ for\ you)?
+            | most\ (read|popular|viewed)\b.* | trending(\ now)? | see\ also | more\ great\ .*\ stories
+            | (leave\ a\ )?comments?:? | join\ the\ conversation | what\ to\ read\ next
+        )$",
+    )
+    .expect("valid regex")
+});
+
+fn is_boilerplate_line(line: &str) -> bool {
+    line.len() < 100 && BOILERPLATE_LINE.is_match(line.trim())
+}
+
+/// Drops an end-matter heading and everything after it, when it comes after most of the
+/// article's text.
+fn cut_trailing_section(lines: &mut Vec<&str>) {
+    let total: usize = lines.iter().map(|l| l.len()).sum();
+    let mut seen = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if seen * 2 >= total && line.len() < 60 && END_MATTER.is_match(line.trim()) {
+            lines.truncate(i);
+            return;
+        }
+        seen += line.len();
+    }
 }
 
 /// The ancestor of `top` (or `top` itself) that holds the most article text net of
