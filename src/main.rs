@@ -59,6 +59,12 @@ enum Command {
         #[arg(long, default_value_t = BriefOptions::default().summary_sentences)]
         summary_sentences: usize,
     },
+    /// Print the article read out of one web page as JSON (title, body, published,
+    /// author, url, language, site_name), to check extraction page by page.
+    Extract {
+        /// An .html or .html.gz file, or an http(s) URL.
+        page: String,
+    },
     /// Full-text search over stored sentences.
     Search {
         /// Words to look for (all must match).
@@ -88,6 +94,9 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    if let Command::Extract { page } = &cli.command {
+        return extract_page(page);
+    }
     let mut store =
         Store::open(&cli.db).with_context(|| format!("opening database {}", cli.db.display()))?;
     match cli.command {
@@ -149,6 +158,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Extract { .. } => unreachable!("handled before the store is opened"),
         Command::Search { query, limit } => {
             for hit in store.search(&query, limit)? {
                 let story = hit.story.map_or("-".to_string(), |s| s.to_string());
@@ -211,4 +221,39 @@ fn exit_for(summary: &IngestSummary) -> ExitCode {
     } else {
         ExitCode::from(1)
     }
+}
+
+/// `dossier extract`: one page to JSON on stdout; a page with no article is an error
+/// (exit 1) naming the page and the reason.
+fn extract_page(page: &str) -> Result<ExitCode> {
+    let (bytes, url, charset) = read_page(page)?;
+    match dossier_web::extract_article(&bytes, url.as_deref(), charset.as_deref()) {
+        Ok(article) => {
+            println!("{}", serde_json::to_string_pretty(&article)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("dossier: {page}: {e}");
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+/// A page's bytes, the URL it came from and the charset its server declared.
+fn read_page(page: &str) -> Result<(Vec<u8>, Option<String>, Option<String>)> {
+    let path = std::path::Path::new(page);
+    let file = std::fs::File::open(path).with_context(|| format!("reading {page}"))?;
+    let limit = dossier_web::MAX_PAGE_BYTES as u64 + 1;
+    let mut bytes = Vec::new();
+    if page.to_ascii_lowercase().ends_with(".gz") {
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(flate2::read::MultiGzDecoder::new(file), limit),
+            &mut bytes,
+        )
+        .with_context(|| format!("decompressing {page}"))?;
+    } else {
+        std::io::Read::read_to_end(&mut std::io::Read::take(file, limit), &mut bytes)
+            .with_context(|| format!("reading {page}"))?;
+    }
+    Ok((bytes, None, None))
 }
