@@ -12,7 +12,8 @@ use crate::MAX_DOCUMENT_BYTES;
 pub struct Rejection {
     /// The file (or folder) as given or found, for display.
     pub path: String,
-    /// The 1-based line (or array element) inside the file, when the problem is one record.
+    /// The 1-based line (or array element, or WARC record) inside the file, when the problem
+    /// is one record.
     pub record: Option<usize>,
     /// What was wrong, for a person to read.
     pub reason: String,
@@ -115,6 +116,35 @@ pub enum IngestError {
     /// A `documents` field that is not an array of strings.
     #[error("\"documents\" must be an array of strings; {0}")]
     BadDocuments(String),
+    /// A web page from which no article could be read (an empty page, an index page, a
+    /// page of links).
+    #[error(transparent)]
+    Web(#[from] dossier_web::WebError),
+    /// A web page over [`dossier_web::MAX_PAGE_BYTES`].
+    #[error("page is {} MB; a web page may be at most {} MB", mb(*bytes), dossier_web::MAX_PAGE_BYTES >> 20)]
+    PageTooLarge {
+        /// The page's size (compressed or chunked, as stored).
+        bytes: u64,
+    },
+    /// A compressed web page that decompresses to more than [`dossier_web::MAX_PAGE_BYTES`].
+    #[error("page is more than {} MB once decompressed; a web page may be at most {} MB", dossier_web::MAX_PAGE_BYTES >> 20, dossier_web::MAX_PAGE_BYTES >> 20)]
+    PageDecompressedTooLarge,
+    /// A `.warc` file that does not start with a WARC record.
+    #[error(
+        "not a WARC archive: it does not start with a \"WARC/1.0\" or \"WARC/1.1\" record header"
+    )]
+    NotWarc,
+    /// A `.warc` file with nothing but whitespace in it (once decompressed).
+    #[error("WARC archive holds no records")]
+    NoWarcRecords,
+    /// A WARC archive that ends inside a record, or cannot be read from this record on (a
+    /// corrupt gzip member, a mangled record header). The records before it were read.
+    #[error("archive truncated or corrupt: {0}; nothing after this point could be read")]
+    BrokenArchive(String),
+    /// An archived HTTP response that cannot be decoded (a malformed header, chunked
+    /// encoding or compressed body, an unsupported `Content-Encoding`).
+    #[error("cannot read the archived HTTP response: {0}")]
+    HttpPayload(String),
 }
 
 /// Bytes as megabytes (10^6) with one decimal, for messages.

@@ -31,18 +31,26 @@ enum Format {
     Json,
     /// Multi-News raw.
     MultiNews,
+    /// A saved web page.
+    Html,
+    /// A WARC web archive.
+    Warc,
 }
 
 /// Extensions (lower case, without the gzip suffix) and their formats, longest first.
-const EXTENSIONS: [(&str, Format); 12] = [
+const EXTENSIONS: [(&str, Format); 16] = [
     (".source.cleaned", Format::MultiNews),
     (".src.cleaned", Format::MultiNews),
     (".markdown", Format::Plain),
     (".source", Format::MultiNews),
     (".ndjson", Format::JsonLines),
+    (".xhtml", Format::Html),
     (".jsonl", Format::JsonLines),
     (".text", Format::Plain),
     (".json", Format::Json),
+    (".html", Format::Html),
+    (".warc", Format::Warc),
+    (".htm", Format::Html),
     (".src", Format::MultiNews),
     (".txt", Format::Plain),
     (".md", Format::Plain),
@@ -116,7 +124,8 @@ fn read(
     if size == 0 {
         return Err(IngestError::EmptyFile);
     }
-    let mut input: Input = if gzip {
+    // A WARC archive's reader decompresses it when its bytes are gzip, whatever its name.
+    let mut input: Input = if gzip && format != Format::Warc {
         Box::new(BufReader::with_capacity(
             BUFFER,
             MultiGzDecoder::new(BufReader::new(file)),
@@ -143,6 +152,16 @@ fn read(
 
     match format {
         Format::JsonLines => Ok(lines(input, LineFormat::JsonLines)),
+        Format::Html => {
+            let origin = Origin {
+                path: display.to_string(),
+                record: None,
+            };
+            crate::html::read_page(input, size, gzip, &stem, origin).map(|d| one(Ok(d)))
+        }
+        Format::Warc => Ok(Box::new(crate::warc::WarcRecords::new(
+            input, display, &stem,
+        ))),
         Format::MultiNews => Ok(lines(input, LineFormat::MultiNews)),
         Format::Json => {
             // JSON Lines unless the first non-blank line opens an array or a multi-line object.
@@ -285,6 +304,15 @@ mod tests {
             Some((Format::MultiNews, "test".into(), true))
         );
         assert_eq!(c("feed.json"), Some((Format::Json, "feed".into(), false)));
+        assert_eq!(c("Page.HTM"), Some((Format::Html, "Page".into(), false)));
+        assert_eq!(
+            c("story.xhtml.gz"),
+            Some((Format::Html, "story".into(), true))
+        );
+        assert_eq!(
+            c("crawl-00001.warc.gz"),
+            Some((Format::Warc, "crawl-00001".into(), true))
+        );
         assert_eq!(c("photo.jpg"), None);
         assert_eq!(c("archive.tar.gz"), None);
     }

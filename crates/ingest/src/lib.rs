@@ -32,6 +32,29 @@
 //! * **Multi-News raw** (`.src`, `.source`, `.src.cleaned`, or a text file whose first line
 //!   contains `|||||`): one cluster per line, articles separated by `|||||`, the token
 //!   `NEWLINE_CHAR` standing for a line break. Ids are `<stem>#<line>.<n>`.
+//! * **Web pages** (`.html`, `.htm`, `.xhtml`): one article per page, read out of the page by
+//!   [`dossier_web::extract_article`] (main text without navigation and other page
+//!   furniture, title, date, author, canonical URL, language; any character encoding). Its id
+//!   is the file stem. [`Document::text`] is laid out as a plain-text article: the headline,
+//!   a blank line, then one paragraph per line; the body is all of it. A date from the
+//!   page's metadata is [`DateSource::Metadata`](dossier_core::DateSource::Metadata) (else a
+//!   dateline opening the article counts, as for plain text); the source is the page's site
+//!   name, else its URL's host; `extra["author"]` holds the byline. The URL is the page's
+//!   canonical one, else the one a browser noted when saving it (`<!-- saved from url=…
+//!   -->`). A page may be at most [`dossier_web::MAX_PAGE_BYTES`], decompressed.
+//! * **WARC web archives** (`.warc`; `.warc.gz`, gzip-compressed whole or, as crawlers
+//!   write them, record by record): one document per archived HTML page, read as a web
+//!   page is. `response` records holding a 2xx HTTP response with an HTML `Content-Type`
+//!   (chunked transfer and gzip/deflate content encoding undone, the charset of the
+//!   `Content-Type` used) and `resource` records of an HTML type count; other records
+//!   (`warcinfo`, `request`, `metadata`, `revisit`, images, error pages, redirects) are
+//!   skipped without a word. Ids are `<stem>.<n>` and [`Origin::record`](dossier_core::Origin)
+//!   is `n`, the 1-based number of the record in the archive; the URL is the page's
+//!   canonical one, else `WARC-Target-URI` (`WARC-Date` is when the page was fetched, not
+//!   published, and is not used). Archives are streamed a record at a time. A page that
+//!   cannot be read is rejected with its record number and reading goes on; an archive
+//!   that breaks off (truncated, corrupt gzip) gives every record before the break, then
+//!   one rejection naming the record where it broke.
 //! * **gzip**: any of the above with a `.gz` suffix (`validation.jsonl.gz`) is decompressed
 //!   as it is read.
 //!
@@ -47,10 +70,12 @@
 mod date;
 mod error;
 mod files;
+mod html;
 mod lines;
 mod plain;
 mod records;
 mod walk;
+mod warc;
 
 use std::path::{Path, PathBuf};
 

@@ -47,13 +47,14 @@ pub(crate) fn read(html: &Html) -> PageMetadata {
         match element.name() {
             "html" => language = element.attr("lang").or(element.attr("xml:lang")).map(clean),
             "meta" => {
-                let key = element
-                    .attr("property")
-                    .or(element.attr("name"))
-                    .or(element.attr("itemprop"))
-                    .or(element.attr("http-equiv"));
-                if let (Some(key), Some(content)) = (key, element.attr("content")) {
-                    meta.push((key.to_ascii_lowercase(), clean(content)));
+                if let Some(content) = element.attr("content") {
+                    let keys = ["property", "name", "itemprop", "http-equiv"]
+                        .iter()
+                        .filter_map(|a| element.attr(a))
+                        .flat_map(str::split_whitespace);
+                    for key in keys {
+                        meta.push((key.to_ascii_lowercase(), clean(content)));
+                    }
                 }
             }
             "link" => {
@@ -98,34 +99,52 @@ pub(crate) fn read(html: &Html) -> PageMetadata {
         .or_else(|| h1.clone().filter(|t| !t.is_empty()))
         .or_else(|| title_tag.clone().map(|t| strip_site_name(&t)))
         .filter(|t| !t.is_empty());
-    let published = ld("datePublished")
-        .and_then(Value::as_str)
-        .and_then(parse_day)
-        .or_else(|| {
-            meta_value(&[
-                "article:published_time",
-                "og:article:published_time",
-                "datepublished",
-                "pubdate",
-                "publishdate",
-                "publish-date",
-                "date",
-                "dc.date",
-                "dc.date.issued",
-                "dcterms.created",
-                "sailthru.date",
-                "parsely-pub-date",
-                "article.published",
-                "published_time",
-            ])
-            .as_deref()
-            .and_then(parse_day)
-        })
-        .or(time_datetime);
+    let published_keys = [
+        "article:published_time",
+        "article:published",
+        "og:article:published_time",
+        "datepublished",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "dcterms.created",
+        "sailthru.date",
+        "parsely-pub-date",
+        "article.published",
+        "published_time",
+        "pdate",
+        "datecreated",
+    ];
+    // Some sites fill date fields with placeholders (0001-01-01); take the first
+    // plausible one.
+    let published = json_ld
+        .iter()
+        .filter_map(|a| a.get("datePublished").and_then(Value::as_str))
+        .chain(published_keys.iter().flat_map(|k| {
+            meta.iter()
+                .filter(move |(key, _)| key == k)
+                .map(|(_, v)| v.as_str())
+        }))
+        .filter_map(parse_day)
+        .chain(time_datetime)
+        .find(|d| plausible(*d));
     let author = ld("author")
         .and_then(person_names)
-        .or_else(|| meta_value(&["author", "article:author", "dc.creator", "parsely-author"]))
-        .filter(|a| !a.starts_with("http"));
+        .or_else(|| {
+            meta_value(&[
+                "author",
+                "article:author",
+                "byl",
+                "dc.creator",
+                "parsely-author",
+                "sailthru.author",
+            ])
+        })
+        .map(|a| strip_by(&a))
+        .filter(|a| !a.is_empty() && !a.starts_with("http"));
     let canonical_url = canonical
         .filter(|u| u.starts_with("http"))
         .or_else(|| meta_value(&["og:url"]));
@@ -158,6 +177,22 @@ fn text_of(node: ego_tree::NodeRef<'_, Node>) -> String {
         }
     }
     clean(&out)
+}
+
+/// A publication day that is not a placeholder: after 1900 and not years ahead.
+fn plausible(day: NaiveDate) -> bool {
+    use chrono::Datelike;
+    let this_year = chrono::Utc::now().year();
+    (1900..=this_year + 1).contains(&day.year())
+}
+
+/// A byline without its leading "By".
+fn strip_by(byline: &str) -> String {
+    let trimmed = byline.trim();
+    match trimmed.get(..3) {
+        Some(by) if by.eq_ignore_ascii_case("by ") => trimmed[3..].trim().to_string(),
+        _ => trimmed.to_string(),
+    }
 }
 
 /// Whitespace runs collapsed to one space, ends trimmed.

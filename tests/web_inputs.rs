@@ -1,0 +1,117 @@
+//! Saved web pages and a WARC archive go in through `dossier ingest` and can be searched.
+//! Uses real pages of the article-extraction benchmark (`../shared/data`); prints a note and
+//! passes when they are not there.
+
+mod common;
+
+use common::dossier;
+use std::path::{Path, PathBuf};
+
+/// The benchmark page whose file name starts with `prefix` (gzip-compressed HTML).
+fn page(dir: &Path, prefix: &str) -> PathBuf {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .unwrap_or_else(|| panic!("benchmark page {prefix}"))
+}
+
+/// One WARC/1.0 record.
+fn record(n: usize, kind: &str, uri: &str, content_type: &str, block: &[u8]) -> Vec<u8> {
+    let mut out = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-{n:012}>\r\nWARC-Date: 2019-11-21T08:00:00Z\r\nWARC-Target-URI: {uri}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(block);
+    out.extend_from_slice(b"\r\n\r\n");
+    out
+}
+
+/// An archived HTTP 200 response.
+fn response(n: usize, uri: &str, headers: &str, body: &[u8]) -> Vec<u8> {
+    let mut block = format!("HTTP/1.1 200 OK\r\n{headers}\r\n").into_bytes();
+    block.extend_from_slice(body);
+    record(
+        n,
+        "response",
+        uri,
+        "application/http; msgtype=response",
+        &block,
+    )
+}
+
+#[test]
+fn html_pages_and_a_warc_archive_are_ingested_and_searchable() {
+    let bench = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/article-extraction-benchmark/html");
+    if !bench.is_dir() {
+        eprintln!("note: {} not found; skipping", bench.display());
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    // Two reports of one story as saved pages: VentureBeat (Reuters) and TechCrunch on the
+    // New York attorney general's WeWork inquiry.
+    std::fs::copy(
+        page(&bench, "06e5123e4ef7"),
+        input.join("venturebeat-wework.html.gz"),
+    )
+    .unwrap();
+    std::fs::copy(
+        page(&bench, "1ace8c85aaee"),
+        input.join("techcrunch-wework.html.gz"),
+    )
+    .unwrap();
+    // A crawl of two more pages, served gzip-compressed, with a request and an image.
+    let nbc = std::fs::read(page(&bench, "5a822960e9a2")).unwrap();
+    let latimes = std::fs::read(page(&bench, "098bb3e96c0a")).unwrap();
+    let nbc_url = "https://www.nbcnews.com/news/world/house-hitler-was-born-will-become-police-station-austria-says-n1086531";
+    let gzipped_html = "Content-Type: text/html; charset=utf-8\r\nContent-Encoding: gzip\r\n";
+    let archive = [
+        record(1, "warcinfo", "urn:x-test:crawl", "application/warc-fields", b"software: dossier tests\r\n"),
+        record(2, "request", nbc_url, "application/http; msgtype=request", b"GET /news/world/house-hitler-was-born-will-become-police-station-austria-says-n1086531 HTTP/1.1\r\nHost: www.nbcnews.com\r\n\r\n"),
+        response(3, nbc_url, gzipped_html, &nbc),
+        response(4, "https://www.nbcnews.com/logo.png", "Content-Type: image/png\r\n", b"\x89PNG\r\n\x1a\n\x00\x00\x00\x00"),
+        response(5, "https://www.latimes.com/entertainment-arts/business/story/2019-11-19/disney-plus-kevin-mayer", gzipped_html, &latimes),
+    ]
+    .concat();
+    std::fs::write(input.join("crawl.warc"), archive).unwrap();
+
+    let db = dir.path().join("d.sqlite");
+    let started = std::time::Instant::now();
+    let out = dossier(&db, &["ingest", input.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("4 read, 4 stored"), "{stderr}");
+    assert!(stderr.contains("0 rejected"), "{stderr}");
+    eprintln!("ingest took {:?}", started.elapsed());
+
+    let search = |query: &str| {
+        let out = dossier(&db, &["search", query]);
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let hits = search("Braunau");
+    assert!(hits.contains("crawl.3"), "{hits}");
+    let hits = search("Mayer mettle");
+    assert!(hits.contains("crawl.5"), "{hits}");
+    let hits = search("Neumann");
+    assert!(hits.contains("venturebeat-wework"), "{hits}");
+    assert!(hits.contains("techcrunch-wework"), "{hits}");
+    // Two reports of one event: one story.
+    let story_of = |id: &str| {
+        hits.lines()
+            .find(|l| l.starts_with(&format!("{id}\t")))
+            .and_then(|l| l.split('\t').nth(1))
+            .map(str::to_string)
+    };
+    assert!(story_of("venturebeat-wework").is_some());
+    assert_eq!(
+        story_of("venturebeat-wework"),
+        story_of("techcrunch-wework")
+    );
+    // Page furniture stayed out.
+    assert_eq!(search("Flipboard"), "");
+}
