@@ -31,8 +31,9 @@ impl Walk {
         }
     }
 
-    /// Lists folder `dir` into the front of the queue (sorted by name, hidden entries
-    /// skipped).
+    /// Lists folder `dir` into the front of the queue (sorted by name). Hidden entries are
+    /// skipped, and so is the `<name>_files` folder a browser's "save page, complete" puts
+    /// beside `<name>.html`: it holds the page's images, scripts and frames, not articles.
     fn expand(&mut self, dir: PathBuf) -> Result<(), Rejection> {
         let reject = |e| Rejection::new(dir.display().to_string(), None, IngestError::Directory(e));
         if let Ok(canonical) = dir.canonicalize() {
@@ -49,6 +50,11 @@ impl Walk {
             }
             entries.push((name, entry.path()));
         }
+        let names: HashSet<String> = entries
+            .iter()
+            .map(|(n, _)| n.to_string_lossy().to_ascii_lowercase())
+            .collect();
+        entries.retain(|(name, path)| !is_saved_page_assets(&name.to_string_lossy(), path, &names));
         entries.sort();
         for (_, path) in entries.into_iter().rev() {
             self.queue.push_front(Pending::Found(path));
@@ -75,6 +81,19 @@ impl Walk {
             )),
         }
     }
+}
+
+/// Whether `path` is the assets folder of a page saved beside it (`story_files` next to
+/// `story.html` or `story.htm`).
+fn is_saved_page_assets(name: &str, path: &std::path::Path, siblings: &HashSet<String>) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let Some(stem) = lower.strip_suffix("_files") else {
+        return false;
+    };
+    path.is_dir()
+        && ["html", "htm", "xhtml", "html.gz", "htm.gz"]
+            .iter()
+            .any(|ext| siblings.contains(&format!("{stem}.{ext}")))
 }
 
 impl Iterator for Walk {

@@ -254,6 +254,36 @@ fn uncompressed_html_reads_like_the_gzip_copy() {
 }
 
 #[test]
+fn a_saved_complete_page_reads_as_one_article_without_its_assets_folder() {
+    let Some(dir) = bench_dir() else { return };
+    let page = pages(&dir, &[NBC]).remove(0);
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("hitler-house.html"), &page.html).unwrap();
+    // What a browser's "save page, complete" writes beside the page: images, scripts and
+    // frames, none of them an article.
+    let assets = tmp.path().join("hitler-house_files");
+    std::fs::create_dir(&assets).unwrap();
+    std::fs::write(
+        assets.join("ad-frame.htm"),
+        "<html><body><a href=x>Ad</a></body></html>",
+    )
+    .unwrap();
+    std::fs::write(assets.join("logo.png"), [0x89, b'P', b'N', b'G']).unwrap();
+    // A folder that merely ends in `_files` with no page beside it is read as usual.
+    let notes = tmp.path().join("reporter_files");
+    std::fs::create_dir(&notes).unwrap();
+    std::fs::write(
+        notes.join("note.txt"),
+        "The mayor said on Monday that the bridge would reopen next spring after repairs.",
+    )
+    .unwrap();
+    let (docs, rejections) = split(dossier_ingest::read_paths(&[tmp.path().to_path_buf()]));
+    assert!(rejections.is_empty(), "{rejections:?}");
+    let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["hitler-house", "note"]);
+}
+
+#[test]
 fn a_page_in_a_legacy_charset_reads_without_error() {
     // A page saved from a Windows-1252 site: not UTF-8, declared only in its <meta>.
     let tmp = tempfile::tempdir().unwrap();
