@@ -32,6 +32,9 @@ struct Block {
     tag: &'static str,
     /// Inside an element whose class or id names page furniture (share bar, comments).
     furniture: bool,
+    /// Inside a `<blockquote>`: an embedded post or a quoted passage, which is mostly links
+    /// (handles, a permalink) and still part of the article.
+    quoted: bool,
 }
 
 /// Elements whose content is never article text.
@@ -286,6 +289,7 @@ fn blocks(html: &Html) -> Vec<Block> {
         LeaveLink,
         LeaveBlock,
         LeaveFurniture,
+        LeaveQuote,
     }
     let mut out = Vec::new();
     let mut text = String::new();
@@ -293,6 +297,7 @@ fn blocks(html: &Html) -> Vec<Block> {
     let mut link_chars = 0usize;
     let mut link_depth = 0usize;
     let mut furniture_depth = 0usize;
+    let mut quote_depth = 0usize;
     let root = html.tree.root();
     let mut owners: Vec<(NodeId, &'static str)> = vec![(root.id(), "html")];
     let mut stack = vec![Step::Enter(root)];
@@ -301,7 +306,8 @@ fn blocks(html: &Html) -> Vec<Block> {
                  chars: &mut usize,
                  link_chars: &mut usize,
                  owner: (NodeId, &'static str),
-                 furniture: bool| {
+                 furniture: bool,
+                 quoted: bool| {
         let trimmed = text.trim_end();
         if !trimmed.is_empty() {
             out.push(Block {
@@ -311,6 +317,7 @@ fn blocks(html: &Html) -> Vec<Block> {
                 owner: owner.0,
                 tag: owner.1,
                 furniture,
+                quoted,
             });
         }
         text.clear();
@@ -321,9 +328,11 @@ fn blocks(html: &Html) -> Vec<Block> {
         match step {
             Step::LeaveLink => link_depth -= 1,
             Step::LeaveFurniture => furniture_depth -= 1,
+            Step::LeaveQuote => quote_depth -= 1,
             Step::LeaveBlock => {
                 let owner = owners.pop().expect("block stack balanced");
                 let furniture = furniture_depth > 0;
+                let quoted = quote_depth > 0;
                 flush(
                     &mut out,
                     &mut text,
@@ -331,6 +340,7 @@ fn blocks(html: &Html) -> Vec<Block> {
                     &mut link_chars,
                     owner,
                     furniture,
+                    quoted,
                 );
             }
             Step::Enter(node) => match node.value() {
@@ -366,6 +376,7 @@ fn blocks(html: &Html) -> Vec<Block> {
                     if let Some(tag) = tag_of(name) {
                         let owner = *owners.last().expect("root owner");
                         let furniture = furniture_depth > 0;
+                        let quoted = quote_depth > 0;
                         flush(
                             &mut out,
                             &mut text,
@@ -373,6 +384,7 @@ fn blocks(html: &Html) -> Vec<Block> {
                             &mut link_chars,
                             owner,
                             furniture,
+                            quoted,
                         );
                         owners.push((node.id(), tag));
                         stack.push(Step::LeaveBlock);
@@ -380,6 +392,10 @@ fn blocks(html: &Html) -> Vec<Block> {
                     if is_furniture(element) {
                         furniture_depth += 1;
                         stack.push(Step::LeaveFurniture);
+                    }
+                    if name == "blockquote" {
+                        quote_depth += 1;
+                        stack.push(Step::LeaveQuote);
                     }
                     if name == "a" {
                         link_depth += 1;
@@ -625,7 +641,8 @@ fn keep(
         .filter_map(|r| tallies.get(r))
         .map(|t| t.chars)
         .sum::<usize>();
-    if link_density(block.chars, block.link_chars) > 0.5 {
+    let max_link_density = if block.quoted { 0.9 } else { 0.5 };
+    if link_density(block.chars, block.link_chars) > max_link_density {
         return false;
     }
     if block.tag == "h1" {
