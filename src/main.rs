@@ -2,6 +2,8 @@
 //!
 //! A thin command-line layer over `dossier-pipeline`; see ARCHITECTURE.md for the stages.
 
+mod feeds;
+
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -43,8 +45,27 @@ enum Command {
     /// Store documents and group them into stories (idempotent).
     Ingest {
         /// Files or folders.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "feeds")]
         paths: Vec<PathBuf>,
+        /// A news feed to read (RSS, Atom or JSON Feed): an http(s) URL or a feed file.
+        /// Repeatable; entries already taken from a feed are not read again.
+        #[arg(long = "feed", value_name = "URL_OR_FILE")]
+        feeds: Vec<String>,
+        #[command(flatten)]
+        fetch: feeds::FetchArgs,
+    },
+    /// Poll news feeds and ingest their new entries, one line per feed per round.
+    Watch {
+        /// File listing the feeds, one URL (or feed file) per line; `#` starts a comment.
+        feeds_file: PathBuf,
+        /// Time between rounds (`15m`, `1h`, `90s`).
+        #[arg(long, value_name = "DURATION", default_value = "15m", value_parser = feeds::parse_interval)]
+        interval: std::time::Duration,
+        /// Poll once and exit (1 if a feed failed or an entry was rejected).
+        #[arg(long)]
+        once: bool,
+        #[command(flatten)]
+        fetch: feeds::FetchArgs,
     },
     /// List the stories.
     Stories,
@@ -122,10 +143,32 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(exit_for(&summary))
         }
-        Command::Ingest { paths } => {
-            let summary = ingest_with_progress(&mut store, &paths)?;
-            Ok(exit_for(&summary))
+        Command::Ingest {
+            paths,
+            feeds,
+            fetch,
+        } => {
+            let mut ok = true;
+            if !paths.is_empty() {
+                ok &= ingest_with_progress(&mut store, &paths)?
+                    .rejections
+                    .is_empty();
+            }
+            if !feeds.is_empty() {
+                ok &= feeds::ingest_feeds(&mut store, &feeds, &fetch)?;
+            }
+            Ok(if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
+        Command::Watch {
+            feeds_file,
+            interval,
+            once,
+            fetch,
+        } => feeds::watch(&mut store, &feeds_file, interval, once, &fetch),
         Command::Stories => {
             println!(
                 "{:>6}  {:>4}  {:<23}  {:<40}  title",

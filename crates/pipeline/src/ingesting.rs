@@ -53,67 +53,110 @@ pub fn ingest(
     paths: &[PathBuf],
     on_progress: &mut dyn FnMut(&IngestProgress),
 ) -> Result<IngestSummary, PipelineError> {
-    let mut clusterer = Clusterer::new(Params::default(), store.next_story_id()?);
-    let mut assigned = HashSet::new();
-    for (doc, story, json) in store.document_features()? {
-        let f: DocFeatures =
-            serde_json::from_str(&json).map_err(|source| PipelineError::Features {
-                doc: doc.clone(),
-                source,
-            })?;
-        clusterer.restore(story, &f);
-        assigned.insert(doc);
-    }
-    let mut summary = IngestSummary::default();
-    let mut stories = StoryAssigner {
-        clusterer,
-        headline_titled: HashSet::new(),
-    };
+    ingest_documents(store, dossier_ingest::read_paths(paths), on_progress)
+}
 
-    // Documents stored by an interrupted run but never assigned a story.
-    let orphans: Vec<(Document, AnalyzedText)> = store
-        .documents()?
-        .into_iter()
-        .filter(|d| !assigned.contains(&d.id))
-        .map(|d| {
-            let text = analyze(&d);
-            (d, text)
-        })
-        .collect();
-    drop(assigned);
-    if !orphans.is_empty() {
-        stories.assign(store, &orphans, &mut summary)?;
+/// Like [`ingest()`], for documents (and rejections) that come from elsewhere than files:
+/// stores the new documents and assigns them to stories, in order, and counts each
+/// rejection in [`IngestSummary::rejections`].
+pub fn ingest_documents(
+    store: &mut Store,
+    items: impl IntoIterator<Item = Result<Document, Rejection>>,
+    on_progress: &mut dyn FnMut(&IngestProgress),
+) -> Result<IngestSummary, PipelineError> {
+    Ingester::new(store)?.ingest(store, items, on_progress)
+}
+
+/// An ingest session: the story clusterer rebuilt from the store once, then used for any
+/// number of [`Ingester::ingest`] calls (one per feed of a polling round, say) without
+/// rebuilding it each time.
+///
+/// Keep a session short (one command, one polling round): it does not see documents that
+/// another process stores meanwhile, and its next story id would then collide with theirs.
+pub struct Ingester {
+    stories: StoryAssigner,
+    /// What assigning the orphans found at the start did, reported with the first ingest.
+    carried: IngestSummary,
+}
+
+impl Ingester {
+    /// Rebuilds the story clusterer from the store and assigns stories to documents left
+    /// without one by an interrupted run.
+    pub fn new(store: &mut Store) -> Result<Ingester, PipelineError> {
+        let mut clusterer = Clusterer::new(Params::default(), store.next_story_id()?);
+        let mut assigned = HashSet::new();
+        for (doc, story, json) in store.document_features()? {
+            let f: DocFeatures =
+                serde_json::from_str(&json).map_err(|source| PipelineError::Features {
+                    doc: doc.clone(),
+                    source,
+                })?;
+            clusterer.restore(story, &f);
+            assigned.insert(doc);
+        }
+        let mut carried = IngestSummary::default();
+        let mut stories = StoryAssigner {
+            clusterer,
+            headline_titled: HashSet::new(),
+        };
+
+        // Documents stored by an interrupted run but never assigned a story.
+        let orphans: Vec<(Document, AnalyzedText)> = store
+            .documents()?
+            .into_iter()
+            .filter(|d| !assigned.contains(&d.id))
+            .map(|d| {
+                let text = analyze(&d);
+                (d, text)
+            })
+            .collect();
+        drop(assigned);
+        if !orphans.is_empty() {
+            stories.assign(store, &orphans, &mut carried)?;
+        }
+        Ok(Ingester { stories, carried })
     }
 
-    let mut batch = Vec::with_capacity(BATCH);
-    let mut progress = IngestProgress::default();
-    for item in dossier_ingest::read_paths(paths) {
-        match item {
-            Ok(doc) => {
-                summary.read += 1;
-                progress.documents += 1;
-                batch.push(doc);
+    /// Stores the new documents of `items` (in batches, each one transaction) and assigns
+    /// them to stories; rejections are collected in the summary. `store` must be the store
+    /// the session was made from.
+    pub fn ingest(
+        &mut self,
+        store: &mut Store,
+        items: impl IntoIterator<Item = Result<Document, Rejection>>,
+        on_progress: &mut dyn FnMut(&IngestProgress),
+    ) -> Result<IngestSummary, PipelineError> {
+        let mut summary = std::mem::take(&mut self.carried);
+        let mut batch = Vec::with_capacity(BATCH);
+        let mut progress = IngestProgress::default();
+        for item in items {
+            match item {
+                Ok(doc) => {
+                    summary.read += 1;
+                    progress.documents += 1;
+                    batch.push(doc);
+                }
+                Err(rejection) => {
+                    progress.rejected += 1;
+                    summary.rejections.push(rejection);
+                }
             }
-            Err(rejection) => {
-                progress.rejected += 1;
-                summary.rejections.push(rejection);
+            if batch.len() >= BATCH {
+                store_batch(
+                    store,
+                    &mut self.stories,
+                    std::mem::take(&mut batch),
+                    &mut summary,
+                )?;
+                on_progress(&progress);
             }
         }
-        if batch.len() >= BATCH {
-            store_batch(
-                store,
-                &mut stories,
-                std::mem::take(&mut batch),
-                &mut summary,
-            )?;
-            on_progress(&progress);
+        if !batch.is_empty() {
+            store_batch(store, &mut self.stories, batch, &mut summary)?;
         }
+        on_progress(&progress);
+        Ok(summary)
     }
-    if !batch.is_empty() {
-        store_batch(store, &mut stories, batch, &mut summary)?;
-    }
-    on_progress(&progress);
-    Ok(summary)
 }
 
 fn store_batch(

@@ -1,5 +1,5 @@
 //! The embedded SQLite store of Dossier: documents, their sentences with full-text search,
-//! and story membership.
+//! story membership, and the state of news feeds.
 //!
 //! # Schema
 //!
@@ -14,6 +14,8 @@
 //! | `sentences_fts` | `text`, `doc` (unindexed), `idx` (unindexed) | FTS5, `unicode61 remove_diacritics 2`, ranked by bm25 |
 //! | `stories` | `id`, `title`, `merged_into` (NULL while live), `created_seq` | a merged story keeps its row and points at the story it went into |
 //! | `story_members` | `doc` (documents rowid, primary key), `story`, `features` (opaque JSON) | a document belongs to at most one story, always a live one |
+//! | `feeds` | `url` (primary key), `title`, `etag`, `last_modified`, `last_checked` (RFC 3339, UTC), `last_status` (`ok`, `not_modified`, `error`), `last_new`, `last_error` | one row per news feed ever checked (see [`FeedState`]) |
+//! | `feed_entries` | `feed` (feeds url), `entry` (the entry's key), `first_seen` | entries already taken from each feed, so none is ingested twice even once edited |
 //!
 //! Files are opened with `journal_mode=WAL`, `synchronous=NORMAL` and `foreign_keys=ON`.
 //!
@@ -25,6 +27,8 @@
 //!   reported as [`InsertOutcome::Duplicate`] and not stored again.
 //! - [`Store::save_story_assignments`] applies a whole [`StoryBatch`] (new stories, title
 //!   updates, memberships, merges) in one transaction.
+//! - [`Store::record_feed_check`] saves a feed's state and the entries taken from it in one
+//!   transaction; the pipeline calls it only after the entries' documents are stored.
 //! - Story ids are stable: a merge keeps the merged story's row with `merged_into` set, and
 //!   [`Store::story`] follows it to the surviving story.
 //!
@@ -35,6 +39,7 @@
 #![warn(missing_docs)]
 
 mod documents;
+mod feeds;
 mod schema;
 mod search;
 mod stories;
@@ -46,6 +51,7 @@ use dossier_core::{Document, Span};
 use rusqlite::Connection;
 use serde::Serialize;
 
+pub use feeds::{FeedState, FeedStatus};
 pub use schema::SCHEMA_VERSION;
 
 /// What can go wrong in the store.

@@ -58,6 +58,26 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX story_members_story ON story_members(story);
     "#,
+    // 2: news feeds: conditional-GET state and the entries already taken from each feed.
+    r#"
+    CREATE TABLE feeds (
+        url           TEXT    PRIMARY KEY,
+        title         TEXT,
+        etag          TEXT,
+        last_modified TEXT,
+        last_checked  TEXT,
+        last_status   TEXT,
+        last_new      INTEGER,
+        last_error    TEXT
+    );
+
+    CREATE TABLE feed_entries (
+        feed       TEXT NOT NULL REFERENCES feeds(url),
+        entry      TEXT NOT NULL,
+        first_seen TEXT NOT NULL,
+        PRIMARY KEY (feed, entry)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes: the number of migrations it knows.
