@@ -284,6 +284,12 @@ fn extract_page(page: &str) -> Result<ExitCode> {
 
 /// A page's bytes, the URL it came from and the charset its server declared.
 fn read_page(page: &str) -> Result<(Vec<u8>, Option<String>, Option<String>)> {
+    let lower = page.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        let mut fetcher = dossier_feeds::Fetcher::new(dossier_feeds::FetchOptions::default());
+        let fetched = fetcher.fetch_page(page)?;
+        return Ok((fetched.bytes, Some(fetched.url), fetched.charset));
+    }
     let path = std::path::Path::new(page);
     let file = std::fs::File::open(path).with_context(|| format!("reading {page}"))?;
     let limit = dossier_web::MAX_PAGE_BYTES as u64 + 1;

@@ -115,3 +115,86 @@ fn html_pages_and_a_warc_archive_are_ingested_and_searchable() {
     // Page furniture stayed out.
     assert_eq!(search("Flipboard"), "");
 }
+
+#[path = "../crates/feeds/tests/support/server.rs"]
+#[allow(dead_code)]
+mod server;
+
+#[test]
+fn extract_prints_a_page_as_json_from_a_file_or_a_url() {
+    let bench = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/article-extraction-benchmark/html");
+    if !bench.is_dir() {
+        eprintln!("note: {} not found; skipping", bench.display());
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("unused.sqlite");
+    // The New York Times on the trade war, as a saved .html.gz file.
+    let nyt = page(&bench, "702d1da63b8e");
+    let out = dossier(&db, &["extract", nyt.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let article: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        article["title"],
+        "Trump’s Made-for-TV Trade War Keeps World Guessing"
+    );
+    assert_eq!(article["published"], "2019-11-18");
+    assert_eq!(article["author"], "Ana Swanson");
+    assert_eq!(article["language"], "en-US");
+    assert_eq!(
+        article["url"],
+        "https://www.nytimes.com/2019/11/18/business/trump-trade-war-china.html"
+    );
+    assert!(article["body"]
+        .as_str()
+        .unwrap()
+        .contains("“My people had $20 billion done,” Mr. Trump recounted"));
+    // `extract` needs no database.
+    assert!(!db.exists());
+
+    // The same page served over HTTP gives the same article.
+    let mut html = Vec::new();
+    std::io::Read::read_to_end(
+        &mut flate2::read::GzDecoder::new(std::fs::File::open(&nyt).unwrap()),
+        &mut html,
+    )
+    .unwrap();
+    let server = server::Server::start();
+    server.set(
+        "/trade-war.html",
+        server::Route::ok("text/html; charset=utf-8", html),
+    );
+    let out = dossier(&db, &["extract", &server.url("/trade-war.html")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let from_url: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(from_url["body"], article["body"]);
+
+    // A page with no article, and a missing page: exit 1 with the page and the reason.
+    let links = dir.path().join("links.html");
+    std::fs::write(
+        &links,
+        "<html><body><a href=/a>Home</a> <a href=/b>News</a></body></html>",
+    )
+    .unwrap();
+    let out = dossier(&db, &["extract", links.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("links.html") && err.contains("no article found"),
+        "{err}"
+    );
+    server.set("/gone.html", server::Route::status(404));
+    let out = dossier(&db, &["extract", &server.url("/gone.html")]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/gone.html") && err.contains("404"), "{err}");
+}
