@@ -117,7 +117,6 @@ fn html_pages_and_a_warc_archive_are_ingested_and_searchable() {
 }
 
 #[path = "../crates/feeds/tests/support/server.rs"]
-#[allow(dead_code)]
 mod server;
 
 #[test]
