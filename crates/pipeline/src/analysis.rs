@@ -13,7 +13,8 @@ use dossier_extract::{
 use dossier_reuse::{find_reuse, Reuse, ReuseInput};
 use dossier_store::Store;
 use dossier_text::{
-    analyze, is_stopword, mark_repeated_paragraphs, match_key, stem, tokens, AnalyzedText,
+    analyze, is_stopword, mark_outlet_boilerplate, mark_repeated_paragraphs, match_key,
+    paragraph_hashes, stem, tokens, AnalyzedText,
 };
 
 use crate::PipelineError;
@@ -35,6 +36,11 @@ impl Default for BriefOptions {
 
 /// Lines repeated in at least this many documents of a story are boilerplate when short.
 const REPEATED_LINE_DOCS: usize = 3;
+
+/// A line an outlet printed on at least this many of its stored pages...
+const OUTLET_BOILERPLATE_DOCS: usize = 3;
+/// ...belonging to at least this many stories is the outlet's boilerplate.
+const OUTLET_BOILERPLATE_STORIES: usize = 2;
 
 /// The most mentioned entities of a stored story (people, organisations and places, aliases
 /// merged), at most `limit`, for story listings.
@@ -69,7 +75,21 @@ pub fn brief_for_story(
         .story(story)?
         .ok_or(PipelineError::NoSuchStory(story))?;
     let docs = store.story_documents_in_ingest_order(row.id)?;
-    Ok(brief_for_documents(row.id, &row.title, &docs, options))
+    let mut texts: Vec<AnalyzedText> = docs.iter().map(analyze).collect();
+    for (doc, text) in docs.iter().zip(texts.iter_mut()) {
+        if let Some(source) = &doc.source {
+            let boilerplate = store.outlet_boilerplate(
+                source,
+                &paragraph_hashes(doc, text),
+                OUTLET_BOILERPLATE_DOCS,
+                OUTLET_BOILERPLATE_STORIES,
+            )?;
+            mark_outlet_boilerplate(doc, text, &boilerplate);
+        }
+    }
+    Ok(brief_for_analyzed(
+        row.id, &row.title, &docs, texts, options,
+    ))
 }
 
 /// Builds the brief of a story from its documents, given in ingest order (the order decides
@@ -80,7 +100,19 @@ pub fn brief_for_documents(
     docs: &[Document],
     options: BriefOptions,
 ) -> brief::Brief {
-    let mut texts: Vec<AnalyzedText> = docs.iter().map(analyze).collect();
+    let texts: Vec<AnalyzedText> = docs.iter().map(analyze).collect();
+    brief_for_analyzed(id, fallback_title, docs, texts, options)
+}
+
+/// [`brief_for_documents`] on documents already analysed (and their outlet boilerplate
+/// marked).
+fn brief_for_analyzed(
+    id: i64,
+    fallback_title: &str,
+    docs: &[Document],
+    mut texts: Vec<AnalyzedText>,
+    options: BriefOptions,
+) -> brief::Brief {
     let refs: Vec<&Document> = docs.iter().collect();
     mark_repeated_paragraphs(&refs, &mut texts, REPEATED_LINE_DOCS);
 

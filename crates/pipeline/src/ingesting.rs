@@ -7,7 +7,7 @@ use dossier_core::Document;
 use dossier_ingest::Rejection;
 use dossier_store::{InsertOutcome, NewDocument, Store, StoryBatch};
 use dossier_stories::{features, Clusterer, DocFeatures, Params};
-use dossier_text::{analyze, AnalyzedText};
+use dossier_text::{analyze, mark_outlet_boilerplate, paragraph_hashes, AnalyzedText};
 
 use crate::PipelineError;
 
@@ -170,13 +170,25 @@ fn store_batch(
         .into_iter()
         .zip(&texts)
         .map(|(document, text)| NewDocument {
+            lines: if document.source.is_some() {
+                paragraph_hashes(&document, text)
+            } else {
+                Vec::new()
+            },
             document,
             sentences: text.sentences.iter().map(|s| s.span).collect(),
         })
         .collect();
     let outcomes = store.insert_documents(&new)?;
     let mut stored = Vec::new();
-    for ((new_doc, text), outcome) in new.into_iter().zip(texts).zip(outcomes) {
+    for ((new_doc, mut text), outcome) in new.into_iter().zip(texts).zip(outcomes) {
+        // Shared sentences join stories because syndication copies them across outlets.
+        // A line the same outlet printed in another of its documents (its template, a
+        // newsletter pitch) is no such evidence, so story assignment does not see it.
+        if let Some(source) = &new_doc.document.source {
+            let boilerplate = store.outlet_boilerplate(source, &new_doc.lines, 2, 0)?;
+            mark_outlet_boilerplate(&new_doc.document, &mut text, &boilerplate);
+        }
         let mut doc = new_doc.document;
         match outcome {
             InsertOutcome::Inserted { .. } => {}

@@ -27,6 +27,7 @@ fn documents_stored_without_a_story_are_assigned_by_the_next_ingest() {
                 NewDocument {
                     document,
                     sentences,
+                    lines: Vec::new(),
                 }
             })
             .collect();

@@ -189,6 +189,39 @@ impl Store {
         query_documents(&self.conn, &sql_text, [], "reading documents")
     }
 
+    /// Of `lines` (paragraph hashes of a document from `source`), those the outlet has
+    /// printed in at least `min_docs` stored documents belonging to at least `min_stories`
+    /// different stories: its boilerplate. Requiring several stories keeps the updated
+    /// versions of one article, which share all their paragraphs, from counting.
+    pub fn outlet_boilerplate(
+        &self,
+        source: &str,
+        lines: &[u64],
+        min_docs: usize,
+        min_stories: usize,
+    ) -> Result<std::collections::HashSet<u64>, StoreError> {
+        let mut counts = self
+            .conn
+            .prepare(
+                "SELECT COUNT(*), COUNT(DISTINCT m.story) FROM outlet_lines l \
+                 LEFT JOIN story_members m ON m.doc = l.doc \
+                 WHERE l.source = ?1 AND l.line = ?2",
+            )
+            .map_err(sql("preparing the outlet line lookup"))?;
+        let mut boilerplate = std::collections::HashSet::new();
+        for &line in lines {
+            let (docs, stories): (i64, i64) = counts
+                .query_row(params![source, line as i64], |r| Ok((r.get(0)?, r.get(1)?)))
+                .map_err(sql("looking up an outlet line"))?;
+            if to_usize(docs, "outlet line documents")? >= min_docs
+                && to_usize(stories, "outlet line stories")? >= min_stories
+            {
+                boilerplate.insert(line);
+            }
+        }
+        Ok(boilerplate)
+    }
+
     /// Number of stored documents.
     pub fn document_count(&self) -> Result<usize, StoreError> {
         let n: i64 = self
@@ -223,6 +256,9 @@ fn insert_batch(
     let mut insert_fts = tx
         .prepare("INSERT INTO sentences_fts (text, doc, idx) VALUES (?1, ?2, ?3)")
         .map_err(sql("preparing the full-text insert"))?;
+    let mut insert_line = tx
+        .prepare("INSERT OR IGNORE INTO outlet_lines (source, line, doc) VALUES (?1, ?2, ?3)")
+        .map_err(sql("preparing the outlet line insert"))?;
 
     let mut seq: i64 = tx
         .query_row(
@@ -303,6 +339,13 @@ fn insert_batch(
             insert_fts
                 .execute(params![span.slice(&doc.text), rowid, idx])
                 .map_err(sql("indexing a sentence"))?;
+        }
+        if let Some(source) = &doc.source {
+            for &line in &new.lines {
+                insert_line
+                    .execute(params![source, line as i64, rowid])
+                    .map_err(sql("recording an outlet line"))?;
+            }
         }
 
         outcomes.push(if id == doc.id {

@@ -144,6 +144,10 @@ pub struct NewDocument {
     pub document: Document,
     /// Byte spans into `document.text`, one per sentence, in order.
     pub sentences: Vec<Span>,
+    /// Hashes of the document's body paragraphs (`dossier_text::paragraph_hashes`),
+    /// recorded under its source to recognise the outlet's boilerplate
+    /// ([`Store::outlet_boilerplate`]). Empty for a document without a source.
+    pub lines: Vec<u64>,
 }
 
 /// What [`Store::insert_documents`] did with one document of a batch.

@@ -78,6 +78,16 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (feed, entry)
     ) WITHOUT ROWID;
     "#,
+    // Lines (paragraph hashes) of each document, by outlet, to recognise an outlet's
+    // boilerplate across its pages. Documents stored before this migration have none.
+    r#"
+    CREATE TABLE outlet_lines (
+        source TEXT    NOT NULL,
+        line   INTEGER NOT NULL,
+        doc    INTEGER NOT NULL REFERENCES documents(rowid),
+        PRIMARY KEY (source, line, doc)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes: the number of migrations it knows.

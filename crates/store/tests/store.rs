@@ -91,6 +91,7 @@ fn example(prefix: &str, published: Option<&str>) -> NewDocument {
     NewDocument {
         document,
         sentences: spans,
+        lines: Vec::new(),
     }
 }
 

@@ -23,6 +23,9 @@ pub enum DebrisReason {
     Caption,
     /// A short line repeated across several documents (site boilerplate).
     Repeated,
+    /// A line the outlet prints on pages of several different stories (a newsletter pitch,
+    /// a standard disclaimer, a footer), however long.
+    OutletBoilerplate,
 }
 
 /// Words in a line at or below which a line without sentence punctuation is a caption.
@@ -128,6 +131,44 @@ pub fn mark_repeated_paragraphs(
             if short && (widely_repeated || outlet_repeated) {
                 p.kind = ParagraphKind::Debris(DebrisReason::Repeated);
             }
+        }
+    }
+}
+
+/// Hashes of a document's body paragraphs, distinct, for recognising lines an outlet
+/// repeats across its pages (see [`mark_outlet_boilerplate`]). Lines are compared by
+/// [`match_key`], so quote style and case do not matter.
+pub fn paragraph_hashes(doc: &Document, analyzed: &AnalyzedText) -> Vec<u64> {
+    let mut hashes: Vec<u64> = analyzed
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Body)
+        .map(|p| match_key(p.span.slice(&doc.text)))
+        .filter(|key| !key.is_empty())
+        .map(|key| dossier_core::content_hash(&key))
+        .collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes
+}
+
+/// Marks as debris the body paragraphs whose [`paragraph_hashes`] value is in
+/// `boilerplate`: lines the store has seen on pages of the same outlet across stories.
+pub fn mark_outlet_boilerplate(
+    doc: &Document,
+    analyzed: &mut AnalyzedText,
+    boilerplate: &HashSet<u64>,
+) {
+    if boilerplate.is_empty() {
+        return;
+    }
+    for p in &mut analyzed.paragraphs {
+        if p.kind != ParagraphKind::Body {
+            continue;
+        }
+        let key = match_key(p.span.slice(&doc.text));
+        if !key.is_empty() && boilerplate.contains(&dossier_core::content_hash(&key)) {
+            p.kind = ParagraphKind::Debris(DebrisReason::OutletBoilerplate);
         }
     }
 }

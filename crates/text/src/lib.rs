@@ -14,7 +14,9 @@
 mod debris;
 mod tokens;
 
-pub use debris::{mark_repeated_paragraphs, DebrisReason};
+pub use debris::{
+    mark_outlet_boilerplate, mark_repeated_paragraphs, paragraph_hashes, DebrisReason,
+};
 pub use tokens::{is_stopword, match_key, stem, tokens, unify_quotes, Token};
 
 use dossier_core::{Document, Span};
