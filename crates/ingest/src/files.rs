@@ -108,6 +108,23 @@ pub(crate) fn open(path: &Path, explicit: bool) -> Option<Documents> {
     })
 }
 
+/// All of `input`, but at most `limit` + 1 bytes, so that a caller can tell an input over
+/// the limit without holding it whole. A read error is a gzip error when `gzip`.
+pub(crate) fn read_capped(input: Input, limit: usize, gzip: bool) -> Result<Vec<u8>, IngestError> {
+    let mut bytes = Vec::new();
+    input
+        .take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| {
+            if gzip {
+                IngestError::Gzip(e)
+            } else {
+                IngestError::Io(e)
+            }
+        })?;
+    Ok(bytes)
+}
+
 fn one(item: Result<Document, Rejection>) -> Documents {
     Box::new(std::iter::once(item))
 }
@@ -237,17 +254,7 @@ fn read_json_value(
     stem: &str,
     gzip: bool,
 ) -> Result<Documents, IngestError> {
-    let mut bytes = Vec::new();
-    input
-        .take(MAX_JSON_FILE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| {
-            if gzip {
-                IngestError::Gzip(e)
-            } else {
-                IngestError::Io(e)
-            }
-        })?;
+    let bytes = read_capped(input, MAX_JSON_FILE_BYTES, gzip)?;
     if bytes.len() > MAX_JSON_FILE_BYTES {
         return Err(IngestError::JsonFileTooLarge);
     }

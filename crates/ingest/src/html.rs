@@ -1,7 +1,5 @@
 //! Saved web pages: the article of each page, read out by `dossier-web`.
 
-use std::io::Read;
-
 use dossier_core::{DateSource, Document, Origin, Span};
 use dossier_web::{Article, MAX_PAGE_BYTES};
 
@@ -25,17 +23,7 @@ pub(crate) fn read_page(
     if !gzip && size > MAX_PAGE_BYTES as u64 {
         return Err(IngestError::PageTooLarge { bytes: size });
     }
-    let mut page = Vec::new();
-    input
-        .take(MAX_PAGE_BYTES as u64 + 1)
-        .read_to_end(&mut page)
-        .map_err(|e| {
-            if gzip {
-                IngestError::Gzip(e)
-            } else {
-                IngestError::Io(e)
-            }
-        })?;
+    let page = crate::files::read_capped(input, MAX_PAGE_BYTES, gzip)?;
     if page.len() > MAX_PAGE_BYTES {
         return Err(if gzip {
             IngestError::PageDecompressedTooLarge

@@ -70,46 +70,9 @@ const SKIPPED: &[&str] = &[
     "title",
 ];
 
-/// Elements that start a new block of text.
-const BLOCK_LEVEL: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "body",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "blockquote",
-    "pre",
-    "table",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "td",
-    "th",
-    "caption",
-    "address",
-    "hr",
-    "br",
-    "center",
-    "fieldset",
-    "details",
-    "summary",
-    "hgroup",
-    "html",
-];
+/// Elements that end a block of text besides the block-level ones: a line break, and
+/// table cells (each cell's text is a block of its own here, to score it).
+const BREAKS: &[&str] = &["br", "td", "th"];
 
 /// Block elements that are a paragraph of their own rather than a container.
 const PARAGRAPH_LIKE: &[&str] = &[
@@ -279,7 +242,68 @@ fn is_hidden(element: &Element) -> bool {
 }
 
 fn tag_of(name: &str) -> Option<&'static str> {
-    BLOCK_LEVEL.iter().find(|t| **t == name).copied()
+    crate::BLOCK_ELEMENTS
+        .iter()
+        .chain(BREAKS)
+        .find(|t| **t == name)
+        .copied()
+}
+
+/// The state of the walk that cuts a page into blocks.
+#[derive(Default)]
+struct Cutter {
+    out: Vec<Block>,
+    /// Inline text since the last block boundary.
+    text: String,
+    chars: usize,
+    link_chars: usize,
+    link_depth: usize,
+    furniture_depth: usize,
+    quote_depth: usize,
+}
+
+impl Cutter {
+    /// Ends the current block (if it holds text) as one owned by `owner`.
+    fn flush(&mut self, owner: (NodeId, &'static str)) {
+        let trimmed = self.text.trim_end();
+        if !trimmed.is_empty() {
+            self.out.push(Block {
+                text: trimmed.to_string(),
+                chars: self.chars,
+                link_chars: self.link_chars,
+                owner: owner.0,
+                tag: owner.1,
+                furniture: self.furniture_depth > 0,
+                quoted: self.quote_depth > 0,
+            });
+        }
+        self.text.clear();
+        self.chars = 0;
+        self.link_chars = 0;
+    }
+
+    /// Appends a text node, whitespace runs collapsed to one space.
+    fn push_text(&mut self, t: &str) {
+        let before = self.text.len();
+        let text = &mut self.text;
+        if t.starts_with(char::is_whitespace) && !text.is_empty() && !text.ends_with(' ') {
+            text.push(' ');
+        }
+        for (i, word) in t.split_whitespace().enumerate() {
+            if i > 0 {
+                text.push(' ');
+            }
+            text.push_str(word);
+        }
+        if t.ends_with(char::is_whitespace) && !text.is_empty() && !text.ends_with(' ') {
+            text.push(' ');
+        }
+        let n = text[before..].chars().count();
+        self.chars += n;
+        if self.link_depth > 0 {
+            self.link_chars += n;
+        }
+    }
 }
 
 /// Cuts the page into blocks.
@@ -291,114 +315,41 @@ fn blocks(html: &Html) -> Vec<Block> {
         LeaveFurniture,
         LeaveQuote,
     }
-    let mut out = Vec::new();
-    let mut text = String::new();
-    let mut chars = 0usize;
-    let mut link_chars = 0usize;
-    let mut link_depth = 0usize;
-    let mut furniture_depth = 0usize;
-    let mut quote_depth = 0usize;
+    let mut cut = Cutter::default();
     let root = html.tree.root();
     let mut owners: Vec<(NodeId, &'static str)> = vec![(root.id(), "html")];
     let mut stack = vec![Step::Enter(root)];
-    let flush = |out: &mut Vec<Block>,
-                 text: &mut String,
-                 chars: &mut usize,
-                 link_chars: &mut usize,
-                 owner: (NodeId, &'static str),
-                 furniture: bool,
-                 quoted: bool| {
-        let trimmed = text.trim_end();
-        if !trimmed.is_empty() {
-            out.push(Block {
-                text: trimmed.to_string(),
-                chars: *chars,
-                link_chars: *link_chars,
-                owner: owner.0,
-                tag: owner.1,
-                furniture,
-                quoted,
-            });
-        }
-        text.clear();
-        *chars = 0;
-        *link_chars = 0;
-    };
     while let Some(step) = stack.pop() {
         match step {
-            Step::LeaveLink => link_depth -= 1,
-            Step::LeaveFurniture => furniture_depth -= 1,
-            Step::LeaveQuote => quote_depth -= 1,
+            Step::LeaveLink => cut.link_depth -= 1,
+            Step::LeaveFurniture => cut.furniture_depth -= 1,
+            Step::LeaveQuote => cut.quote_depth -= 1,
             Step::LeaveBlock => {
                 let owner = owners.pop().expect("block stack balanced");
-                let furniture = furniture_depth > 0;
-                let quoted = quote_depth > 0;
-                flush(
-                    &mut out,
-                    &mut text,
-                    &mut chars,
-                    &mut link_chars,
-                    owner,
-                    furniture,
-                    quoted,
-                );
+                cut.flush(owner);
             }
             Step::Enter(node) => match node.value() {
-                Node::Text(t) => {
-                    let before = text.len();
-                    if t.starts_with(char::is_whitespace)
-                        && !text.is_empty()
-                        && !text.ends_with(' ')
-                    {
-                        text.push(' ');
-                    }
-                    for (i, word) in t.split_whitespace().enumerate() {
-                        if i > 0 {
-                            text.push(' ');
-                        }
-                        text.push_str(word);
-                    }
-                    if t.ends_with(char::is_whitespace) && !text.is_empty() && !text.ends_with(' ')
-                    {
-                        text.push(' ');
-                    }
-                    let n = text[before..].chars().count();
-                    chars += n;
-                    if link_depth > 0 {
-                        link_chars += n;
-                    }
-                }
+                Node::Text(t) => cut.push_text(t),
                 Node::Element(element) => {
                     let name = element.name();
                     if SKIPPED.contains(&name) || is_hidden(element) {
                         continue;
                     }
                     if let Some(tag) = tag_of(name) {
-                        let owner = *owners.last().expect("root owner");
-                        let furniture = furniture_depth > 0;
-                        let quoted = quote_depth > 0;
-                        flush(
-                            &mut out,
-                            &mut text,
-                            &mut chars,
-                            &mut link_chars,
-                            owner,
-                            furniture,
-                            quoted,
-                        );
+                        cut.flush(*owners.last().expect("root owner"));
                         owners.push((node.id(), tag));
                         stack.push(Step::LeaveBlock);
                     }
                     if is_furniture(element) {
-                        furniture_depth += 1;
+                        cut.furniture_depth += 1;
                         stack.push(Step::LeaveFurniture);
                     }
                     if name == "blockquote" {
-                        quote_depth += 1;
+                        cut.quote_depth += 1;
                         stack.push(Step::LeaveQuote);
                     }
                     if name == "a" {
-                        link_depth += 1;
+                        cut.link_depth += 1;
                         stack.push(Step::LeaveLink);
                     }
                     for child in node.children().rev() {
@@ -414,7 +365,7 @@ fn blocks(html: &Html) -> Vec<Block> {
             },
         }
     }
-    out
+    cut.out
 }
 
 /// Per-element sums over the blocks below it.

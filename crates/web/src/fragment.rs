@@ -9,54 +9,6 @@ const SKIPPED: &[&str] = &[
     "math", "canvas", "audio", "video", "select", "button", "textarea",
 ];
 
-/// Elements that start and end a line of their own.
-const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "caption",
-    "center",
-    "dd",
-    "details",
-    "dialog",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "legend",
-    "li",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "tfoot",
-    "thead",
-    "tr",
-    "ul",
-];
-
 /// The text of an HTML fragment, one paragraph per line: block elements (`p`, `div`,
 /// `li`, headings, ...) and `<br>` end a line, inline elements are joined into the text
 /// around them, character references are decoded, whitespace runs inside a line become
@@ -82,7 +34,7 @@ pub fn fragment_text(html: &str) -> String {
                         skipping += 1;
                     } else if name == "br" {
                         lines.end_line();
-                    } else if BLOCKS.contains(&name) {
+                    } else if crate::BLOCK_ELEMENTS.contains(&name) {
                         lines.end_line();
                         if name == "pre" {
                             in_pre += 1;
@@ -113,7 +65,7 @@ pub fn fragment_text(html: &str) -> String {
                     let name = el.name();
                     if skipping > 0 {
                         skipping -= 1;
-                    } else if BLOCKS.contains(&name) {
+                    } else if crate::BLOCK_ELEMENTS.contains(&name) {
                         lines.end_line();
                         if name == "pre" {
                             in_pre = in_pre.saturating_sub(1);

@@ -22,6 +22,54 @@ use serde::Serialize;
 pub use charset::decode;
 pub use fragment::fragment_text;
 
+/// HTML elements that start and end a line of their own (block-level elements).
+pub(crate) const BLOCK_ELEMENTS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "tfoot",
+    "thead",
+    "tr",
+    "ul",
+];
+
 /// Largest page Dossier reads (bytes, once decompressed). Real article pages are well
 /// under 2 MB; anything larger is a dump or an attack on the parser.
 pub const MAX_PAGE_BYTES: usize = 10 << 20;
