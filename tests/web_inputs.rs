@@ -7,6 +7,18 @@ mod common;
 use common::dossier;
 use std::path::{Path, PathBuf};
 
+/// The benchmark's folder of pages, or `None` (with a note) when it is not there.
+fn benchmark_pages() -> Option<PathBuf> {
+    let bench = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/article-extraction-benchmark/html");
+    if bench.is_dir() {
+        Some(bench)
+    } else {
+        eprintln!("note: {} not found; skipping", bench.display());
+        None
+    }
+}
+
 /// The benchmark page whose file name starts with `prefix` (gzip-compressed HTML).
 fn page(dir: &Path, prefix: &str) -> PathBuf {
     std::fs::read_dir(dir)
@@ -43,12 +55,9 @@ fn response(n: usize, uri: &str, headers: &str, body: &[u8]) -> Vec<u8> {
 
 #[test]
 fn html_pages_and_a_warc_archive_are_ingested_and_searchable() {
-    let bench = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/article-extraction-benchmark/html");
-    if !bench.is_dir() {
-        eprintln!("note: {} not found; skipping", bench.display());
+    let Some(bench) = benchmark_pages() else {
         return;
-    }
+    };
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
     std::fs::create_dir(&input).unwrap();
@@ -121,12 +130,9 @@ mod server;
 
 #[test]
 fn extract_prints_a_page_as_json_from_a_file_or_a_url() {
-    let bench = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/article-extraction-benchmark/html");
-    if !bench.is_dir() {
-        eprintln!("note: {} not found; skipping", bench.display());
+    let Some(bench) = benchmark_pages() else {
         return;
-    }
+    };
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("unused.sqlite");
     // The New York Times on the trade war, as a saved .html.gz file.

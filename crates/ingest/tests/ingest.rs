@@ -1,13 +1,14 @@
 //! Ingest on real reports and on bad input.
 
+mod common;
+use common::{gzip, split};
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use dossier_core::{DateSource, Document};
-use dossier_ingest::{read_file, read_paths, Rejection};
-use flate2::write::GzEncoder;
-use flate2::Compression;
+use dossier_core::DateSource;
+use dossier_ingest::{read_file, read_paths};
 
 fn example_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/chechnya-2017")
@@ -15,26 +16,6 @@ fn example_dir() -> PathBuf {
 
 fn example(name: &str) -> String {
     std::fs::read_to_string(example_dir().join(name)).expect("example file")
-}
-
-fn split(
-    items: impl Iterator<Item = Result<Document, Rejection>>,
-) -> (Vec<Document>, Vec<Rejection>) {
-    let mut docs = Vec::new();
-    let mut rejections = Vec::new();
-    for item in items {
-        match item {
-            Ok(d) => docs.push(d),
-            Err(r) => rejections.push(r),
-        }
-    }
-    (docs, rejections)
-}
-
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut enc = GzEncoder::new(Vec::new(), Compression::default());
-    enc.write_all(bytes).unwrap();
-    enc.finish().unwrap()
 }
 
 #[test]

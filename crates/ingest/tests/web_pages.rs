@@ -2,6 +2,9 @@
 //! (`../shared/data/article-extraction-benchmark`: pages and their hand-made ground truth).
 //! Tests that need the pages print a note and pass when the data is not there.
 
+mod common;
+use common::{gzip, split};
+
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -74,26 +77,6 @@ fn pages(dir: &Path, prefixes: &[&str]) -> Vec<Page> {
             }
         })
         .collect()
-}
-
-fn split(
-    items: impl Iterator<Item = Result<Document, Rejection>>,
-) -> (Vec<Document>, Vec<Rejection>) {
-    let mut docs = Vec::new();
-    let mut rejections = Vec::new();
-    for item in items {
-        match item {
-            Ok(d) => docs.push(d),
-            Err(r) => rejections.push(r),
-        }
-    }
-    (docs, rejections)
-}
-
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut enc = GzEncoder::new(Vec::new(), Compression::fast());
-    enc.write_all(bytes).unwrap();
-    enc.finish().unwrap()
 }
 
 fn squash(text: &str) -> String {
