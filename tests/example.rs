@@ -123,6 +123,22 @@ fn the_copied_spokesperson_passage_is_one_independent_source() {
         claim["independent_sources"], 1,
         "three copies are one source: {claim:#}"
     );
+    // Each copy's chain leads back through 000, which carried it first, to the speaker.
+    for m in claim["mentions"].as_array().unwrap() {
+        let chain: Vec<&str> = m["chain"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap())
+            // Documents (which name no outlet here) by their short label.
+            .map(|c| if c.starts_with("00") { short(c) } else { c })
+            .collect();
+        let expected: Vec<&str> = match short(m["doc"].as_str().unwrap()) {
+            "000" => vec!["000", "spokesperson for Ramzan Kadyrov"],
+            copy => vec![copy, "000", "spokesperson for Ramzan Kadyrov"],
+        };
+        assert_eq!(chain, expected, "{m:#}");
+    }
 }
 
 #[test]

@@ -192,10 +192,13 @@ pub struct ClaimMention {
     pub doc: String,
     /// Span of the sentence.
     pub span: Span,
-    /// `asserts`, `denies` or `reports`.
+    /// `asserts`, `denies`, `reports` or `questions`.
     pub stance: String,
     /// Who the statement is attributed to, or null (then the outlet stands behind it).
     pub source: Option<String>,
+    /// How the statement reached the document's outlet: the outlet, the outlet it copied
+    /// the sentence from (if any), then the primary source counted for independence.
+    pub chain: Vec<String>,
     /// The sentence.
     pub text: String,
 }

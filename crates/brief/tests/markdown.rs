@@ -43,7 +43,7 @@ fn sections_come_in_order_with_disputed_claims_first() {
         "{section}"
     );
     assert!(
-        section.contains("_denies_ — Dmitry Peskov: On April 20"),
+        section.contains("_denies_ — 004 ← Dmitry Peskov: On April 20"),
         "{section}"
     );
     assert!(section.contains("4 independent sources"), "{section}");

@@ -72,6 +72,14 @@ pub struct Mention {
     pub attributed_to: Option<String>,
     /// The primary source counted for it: `attributed_to`, else the outlet (source or document id).
     pub primary_source: String,
+    /// The outlet that published it (source, else document id).
+    pub outlet: String,
+    /// How the statement reached this outlet: the outlet, then the outlet it copied the
+    /// sentence from (the first carrier of a copy), then whom the statement is attributed
+    /// to. `["PinkNews", "Novaya Gazeta"]`: PinkNews reporting what Novaya Gazeta said;
+    /// `["Metro", "PinkNews", "Novaya Gazeta"]`: Metro copying PinkNews's sentence. The last
+    /// element is the primary source counted for independence.
+    pub chain: Vec<String>,
 }
 
 /// A statement made by one or more mentions.
@@ -269,32 +277,47 @@ fn distinct_docs(mentions: &[Mention]) -> usize {
     mentions.iter().map(|m| m.doc).collect::<HashSet<_>>().len()
 }
 
-fn make_claim(mentions: Vec<Mention>, reuse: &Reuse) -> Claim {
+fn make_claim(mut mentions: Vec<Mention>, reuse: &Reuse) -> Claim {
     let mut asserted: BTreeSet<String> = BTreeSet::new();
     let mut denied: BTreeSet<String> = BTreeSet::new();
     let mut independent: HashSet<String> = HashSet::new();
+    let mut chains = Vec::with_capacity(mentions.len());
     for m in &mentions {
         // A copied sentence speaks for whoever its first carrier attributes it to.
-        let source = match reuse.group((m.doc, m.sentence)) {
-            Some(group) => mentions
+        let carrier = reuse.group((m.doc, m.sentence)).and_then(|group| {
+            mentions
                 .iter()
                 .find(|o| o.doc == group.first_doc && group.members.contains(&(o.doc, o.sentence)))
-                .map_or_else(|| m.primary_source.clone(), |o| o.primary_source.clone()),
-            None => m.primary_source.clone(),
-        };
-        if m.stance == Stance::Denies {
-            denied.insert(source);
-        } else {
-            asserted.insert(source.clone());
-            independent.insert(source.to_lowercase());
+        });
+        let source = carrier.map_or_else(|| m.primary_source.clone(), |o| o.primary_source.clone());
+        let mut chain = vec![m.outlet.clone()];
+        if let Some(carrier) = carrier.filter(|o| o.doc != m.doc) {
+            chain.push(carrier.outlet.clone());
         }
+        chain.push(source.clone());
+        chain.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+        chains.push(chain);
+        match m.stance {
+            Stance::Denies => {
+                denied.insert(source);
+            }
+            // A call to investigate, or a refusal to confirm, supports nothing.
+            Stance::Questions => {}
+            Stance::Asserts | Stance::Reports => {
+                asserted.insert(source.clone());
+                independent.insert(source.to_lowercase());
+            }
+        }
+    }
+    for (m, chain) in mentions.iter_mut().zip(chains) {
+        m.chain = chain;
     }
     // The most concise supporting statement words the claim best; a denial only when there
     // is nothing else.
     let representative = mentions
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.stance != Stance::Denies)
+        .filter(|(_, m)| !matches!(m.stance, Stance::Denies | Stance::Questions))
         .min_by_key(|(i, m)| (m.span.len(), *i))
         .map_or(0, |(i, _)| i);
     Claim {
@@ -343,6 +366,8 @@ fn collect_mentions(inputs: &[ClaimInput<'_>]) -> Vec<Mention> {
                 span: sentence.span,
                 stance,
                 primary_source: attributed_to.clone().unwrap_or_else(|| outlet.clone()),
+                chain: Vec::new(),
+                outlet: outlet.clone(),
                 attributed_to,
             });
         }

@@ -16,6 +16,10 @@ pub enum Stance {
     Denies,
     /// Attributes it to someone ("according to", "reports that", a quote).
     Reports,
+    /// Neither stands behind it nor denies it: questions it ("could not be independently
+    /// verified", "it is unclear whether"), calls for it to be investigated ("called for an
+    /// investigation"), or will neither confirm nor deny it.
+    Questions,
 }
 
 impl Stance {
@@ -25,6 +29,7 @@ impl Stance {
             Stance::Asserts => "asserts",
             Stance::Denies => "denies",
             Stance::Reports => "reports",
+            Stance::Questions => "questions",
         }
     }
 }
@@ -34,8 +39,7 @@ fn denial() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(
             r#"(?ix)\b(
-                den(y|ies|ied|ying)
-              | reject(s|ed)?\ (the\ )?(reports?|claims?|allegations?|accusations?)
+                reject(s|ed)?\ (the\ )?(reports?|claims?|allegations?|accusations?)
               | dismiss(es|ed)?\ (the\ )?(reports?|claims?|allegations?|accusations?)
               | refut(e|es|ed)
               | groundless | baseless | unfounded | fabricated
@@ -65,11 +69,67 @@ fn attribution() -> &'static Regex {
     })
 }
 
+fn questioning() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r#"(?ix)\b(
+                (declined|refused|would\ not|wouldn't|could\ not|couldn't|did\ not|didn't)\ to\ confirm\ or\ deny
+              | (declined|refused|would\ not|wouldn't|did\ not|didn't)\ (to\ )?confirm\ or\ deny
+              | neither\ confirm(ed|s)?\ nor\ den(y|ied|ies)
+              | (could|can)\ ?(not|n't)\ (be\ )?(independently\ )?(verif(y|ied)|confirm(ed)?)
+              | unverified | unconfirmed
+              | (it\ )?(is|was|remains|remained)\ (unclear|not\ clear)\ (whether|if)
+              | question(s|ed)\ whether | cast(s|ing)?\ doubt\ on
+              | (called|calls|urged|urges|demanded|demands|asked|asks)\ (for\ )?(an?\ )?((independent|thorough|full|international|urgent|impartial)\ )*(investigation|inquiry|probe)
+              | (called|calls|urged|urges|asked|asks)\ (on\ )?[\w’'\ ,]{1,80}?\ to\ (investigate|look\ into|probe)
+            )"#,
+        )
+        .expect("valid questioning pattern")
+    })
+}
+
+fn deny_verb() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i)\bden(y|ies|ied|ying)\b").expect("valid deny pattern"))
+}
+
+/// Words after which "denied" is no denial of a report: a passive ("was denied bail"), a
+/// negation ("did not deny"), or a refusal ("refused to deny").
+const NOT_A_DENIAL_BEFORE: &[&str] = &[
+    "was", "were", "been", "being", "is", "are", "be", "get", "got", "not", "n't", "never", "to",
+];
+
+/// Whether the sentence denies something: "denied the reports", "denies that". Not the
+/// passive "was denied access", not "did not deny", not "refused to deny".
+fn denies(text: &str) -> bool {
+    if denial().is_match(text) {
+        return true;
+    }
+    deny_verb().find_iter(text).any(|m| {
+        let before: Vec<&str> = text[..m.start()]
+            .split(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let previous = before.last().map(|w| w.to_lowercase());
+        // One adverb may stand between ("was later denied", "has repeatedly denied").
+        let two_back = before.iter().rev().nth(1).map(|w| w.to_lowercase());
+        let blocked = |w: &Option<String>| {
+            w.as_deref()
+                .is_some_and(|w| NOT_A_DENIAL_BEFORE.contains(&w) || w.ends_with("n't"))
+        };
+        let adverb = previous.as_deref().is_some_and(|w| w.ends_with("ly"));
+        !(blocked(&previous) || (adverb && blocked(&two_back)))
+    })
+}
+
 /// The stance of a sentence. `quoted` tells whether a quote or reported statement with a
 /// speaker covers the sentence.
 pub fn stance_of(sentence: &str, quoted: bool) -> Stance {
     let text = unify_quotes(sentence);
-    if denial().is_match(&text) {
+    if questioning().is_match(&text) {
+        Stance::Questions
+    } else if denies(&text) {
         Stance::Denies
     } else if quoted || attribution().is_match(&text) {
         Stance::Reports
@@ -156,6 +216,44 @@ mod tests {
         assert_eq!(
             stance_of("Take all necessary steps to ensure safety of any individual who may be at risk in Chechnya.", false),
             Stance::Asserts
+        );
+    }
+
+    #[test]
+    fn refusals_passives_and_negations_are_not_denials() {
+        // Multi-News validation sentences.
+        for s in [
+            "A 15-year-old is speaking out against an insurance company after she was denied coverage for a minimally invasive surgery that would have saved her from a lifetime of seizures.",
+            "Meanwhile, afghan interpreters who helped us troops were denied visas.",
+            "The 31-year-old hall appealed for clemency to the oklahoma pardon and parole board, but that appeal was denied wednesday, leaving her with at least 15 more years behind bars.",
+            "Blackwell appeared in court tuesday, where reports indicate she was denied bond.",
+        ] {
+            assert_ne!(stance_of(s, false), Stance::Denies, "{s}");
+        }
+        assert_eq!(
+            stance_of(
+                "The ministry did not deny that troops had crossed the border on Monday.",
+                false
+            ),
+            Stance::Asserts
+        );
+    }
+
+    #[test]
+    fn questions_and_calls_to_investigate() {
+        // Multi-News validation sentences.
+        for s in [
+            "A law enforcement official declined to confirm or deny to cbs that the fbi had spoken to miguel, but he said mateen was a frequent user of dating sites.",
+            "Share tweet share send link update: senator juan hinojosa has called for an investigation into the discovery.",
+            "It is unclear whether autopilot was activated in this case.",
+            "It was not clear whether the son would attend wednesday's funeral in pyongyang, yonhap said.",
+        ] {
+            assert_eq!(stance_of(s, false), Stance::Questions, "{s}");
+        }
+        // A petition "calling on" someone is the subject of the sentence, not its stance.
+        assert_ne!(
+            stance_of("Meanwhile, an Amnesty International petition calling on Russian’s prosecutor general, Aleksandr Ivanovich Bastrykin, to investigate the reports had reached over 95,000 signatures by Thursday morning (April 13).", false),
+            Stance::Questions
         );
     }
 

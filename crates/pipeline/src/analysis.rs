@@ -231,6 +231,7 @@ fn brief_for_analyzed(
                         span: m.span,
                         stance: m.stance.as_str().to_string(),
                         source: m.attributed_to.clone(),
+                        chain: m.chain.clone(),
                         text: ctx.sentence_text(m.doc, m.span),
                     })
                     .collect(),

@@ -352,7 +352,15 @@ fn claim_row(claim: &Claim, labels: &Labels) -> ClaimRow {
             .iter()
             .map(|m| MentionRow {
                 stance: m.stance.clone(),
+                // "Metro ← PinkNews ← Novaya Gazeta": who passed the statement on, back to
+                // the primary source.
                 source: match (&m.source, labels.outlet(&m.doc)) {
+                    _ if m.chain.len() > 1 => m
+                        .chain
+                        .iter()
+                        .map(|link| labels.label(link))
+                        .collect::<Vec<_>>()
+                        .join(" ← "),
                     (Some(source), _) => source.clone(),
                     (None, Some(outlet)) => format!("{outlet} (the outlet)"),
                     (None, None) => "the outlet".to_string(),
