@@ -29,7 +29,10 @@
 //! - **Date**: the resolved date nearest to the figure in the same sentence ("over 8,700 people
 //!   as of Tuesday morning (April 11)" → 2017-04-11), else `None`.
 
+mod conflicts;
 pub(crate) mod numbers;
+
+pub use conflicts::{conflicting_figures, FigureClaim};
 
 use std::collections::{HashMap, HashSet};
 
