@@ -1,5 +1,5 @@
 //! Near-duplicate detection benchmark: accuracy and speed of `dossier_reuse::NearDuplicateIndex`
-//! (MinHash + LSH) against exact shingle Jaccard, on Multi-News validation plus edited copies,
+//! (one-permutation MinHash + LSH + exact verification) against exact shingle Jaccard, on Multi-News validation plus edited copies,
 //! and recall of `dossier_reuse::find_reuse` passages on pairs that share a passage but are not
 //! near-duplicates as a whole.
 //!
@@ -8,6 +8,12 @@
 //!   (space-separated u64), for `eval/datasketch_bench.py`.
 //! - `DOSSIER_DUMP_GOLD=/tmp/gold.txt`: pairs `i j jaccard` with exact Jaccard >= 0.5.
 //! - `DOSSIER_REUSE_COPIES=N`: number of edited copies (default 5,000).
+//! - `DOSSIER_REUSE_REPEAT=N`: timed runs of each mode of Dossier's index (default 5).
+//!
+//! Dossier's index is timed three ways on the same documents: `insert` one document at a time
+//! (one thread), and `insert_batch` on a rayon pool of 1 and of 2 threads; all three must
+//! report the same pairs. `gaoya` 42x3 + exact verification (the index before the
+//! one-permutation sketch) is timed in the same run for reference.
 
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
@@ -18,7 +24,7 @@ use std::time::Instant;
 
 use dossier_core::Document;
 use dossier_reuse::{
-    find_reuse, shingle_jaccard as jaccard, shingles, NearDuplicateIndex, ReuseInput,
+    find_reuse, shingle_jaccard as jaccard, shingles, NearDuplicateIndex, ReuseInput, Sketch,
 };
 use dossier_text::{analyze, match_key};
 use gaoya::minhash::{MinHashIndex, MinHasher, MinHasher64V1};
@@ -152,6 +158,21 @@ fn status_kb(field: &str) -> u64 {
         .unwrap_or(0)
 }
 
+/// CPU time of this process so far, in seconds: the sum over its threads of the time they
+/// ran (`/proc/self/task/*/schedstat`, nanoseconds), so that a run's CPU time can be told
+/// apart from the time other processes on a shared machine took from it.
+fn cpu_secs() -> f64 {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return 0.0;
+    };
+    tasks
+        .flatten()
+        .filter_map(|t| std::fs::read_to_string(t.path().join("schedstat")).ok())
+        .filter_map(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .sum::<u64>() as f64
+        / 1e9
+}
+
 /// Resets VmHWM to the current RSS (Linux >= 4.0); false if not possible.
 fn reset_peak() -> bool {
     std::fs::write("/proc/self/clear_refs", "5").is_ok()
@@ -242,6 +263,94 @@ fn run_gaoya(
         index.insert(i, signature);
     }
     (predicted, start.elapsed().as_secs_f64())
+}
+
+/// How [`run_dossier`] feeds the index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// `insert` per document, on the calling thread.
+    OneByOne,
+    /// `insert_batch` of every document on a rayon pool of this many threads.
+    Batch(usize),
+}
+
+impl Mode {
+    fn label(self) -> String {
+        match self {
+            Mode::OneByOne => "insert, 1 thread".to_string(),
+            Mode::Batch(1) => "insert_batch, 1 thread".to_string(),
+            Mode::Batch(n) => format!("insert_batch, {n} threads"),
+        }
+    }
+}
+
+/// One timed run of Dossier's index (sketch + index + query + verification of every
+/// document, query before insert).
+struct Run {
+    predicted: HashSet<u64>,
+    secs: f64,
+    /// CPU seconds of all the process's threads during the run.
+    cpu: f64,
+    /// RSS growth while the index was alive, and the peak (VmHWM) during the run, in kB.
+    rss_growth: u64,
+    hwm: u64,
+    peak_reset: bool,
+}
+
+/// A mode, its first run, and the sorted times of all its runs.
+type Timed = (Mode, Run, Vec<f64>);
+
+fn run_dossier(shingle_sets: &[Vec<u64>], index: NearDuplicateIndex, mode: Mode) -> Run {
+    let pool = match mode {
+        Mode::Batch(threads) => Some(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("rayon pool"),
+        ),
+        Mode::OneByOne => None,
+    };
+    let mut index = index;
+    let peak_reset = reset_peak();
+    let before = status_kb("VmRSS");
+    let mut predicted = HashSet::new();
+    let cpu_start = cpu_secs();
+    let start = Instant::now();
+    match &pool {
+        None => {
+            for (i, sh) in shingle_sets.iter().enumerate() {
+                for (other, _) in index.insert(i, sh) {
+                    predicted.insert(pack(other, i));
+                }
+            }
+        }
+        Some(pool) => {
+            let docs: Vec<(usize, &[u64])> = shingle_sets
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (i, s.as_slice()))
+                .collect();
+            let found = pool.install(|| index.insert_batch(&docs));
+            for (i, found) in found.into_iter().enumerate() {
+                for (other, _) in found {
+                    predicted.insert(pack(other, i));
+                }
+            }
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let cpu = cpu_secs() - cpu_start;
+    let after = status_kb("VmRSS");
+    let hwm = status_kb("VmHWM");
+    drop(index);
+    Run {
+        predicted,
+        secs,
+        cpu,
+        rss_growth: after.saturating_sub(before),
+        hwm,
+        peak_reset,
+    }
 }
 
 fn s_curve(s: f64, bands: usize, rows: usize) -> f64 {
@@ -395,25 +504,55 @@ fn main() {
         println!("wrote shingles to {path}");
     }
 
+    // Where the time goes: the sketches alone.
+    let start = Instant::now();
+    let sketches: usize = shingle_sets
+        .iter()
+        .filter_map(|s| Sketch::new(s))
+        .map(|s| s.values()[0] as usize & 1)
+        .sum();
+    let sketch_time = start.elapsed().as_secs_f64();
+    println!(
+        "one-permutation sketches alone ({} bins, 1 thread): {:.3} s = {:.0} docs/s ({sketches})",
+        dossier_reuse::SKETCH_BINS,
+        sketch_time,
+        n as f64 / sketch_time
+    );
+
     // 4. Dossier's index (before the ground truth, so peak memory is the index's).
-    let base_rss = status_kb("VmRSS");
-    let mut results = Vec::new();
+    // Each mode runs `repeat` times, the modes taking turns, so that a burst of load on a
+    // shared machine does not hit one mode only; the first run of each is kept (pairs,
+    // memory) with the best and the median time of all.
+    let repeat: usize = std::env::var("DOSSIER_REUSE_REPEAT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5)
+        .max(1);
+    let modes = [Mode::OneByOne, Mode::Batch(1), Mode::Batch(2)];
+    let mut results: Vec<(f64, Vec<Timed>)> = Vec::new();
     for &t in &THRESHOLDS {
-        let peak_reset = reset_peak();
-        let before = status_kb("VmRSS");
-        let mut index = NearDuplicateIndex::new(t);
-        let mut predicted = HashSet::new();
-        let start = Instant::now();
-        for (i, sh) in shingle_sets.iter().enumerate() {
-            for (other, _) in index.insert(i, sh) {
-                predicted.insert(pack(other, i));
+        let mut runs: Vec<Timed> = Vec::new();
+        for round in 0..repeat {
+            for (m, &mode) in modes.iter().enumerate() {
+                let run = run_dossier(&shingle_sets, NearDuplicateIndex::new(t), mode);
+                if let Some((_, first, _)) = runs.first() {
+                    assert!(
+                        run.predicted == first.predicted,
+                        "{mode:?} reports other pairs than one-by-one insert"
+                    );
+                }
+                if round == 0 {
+                    let secs = run.secs;
+                    runs.push((mode, run, vec![secs]));
+                } else {
+                    runs[m].2.push(run.secs);
+                }
             }
         }
-        let secs = start.elapsed().as_secs_f64();
-        let after = status_kb("VmRSS");
-        let hwm = status_kb("VmHWM");
-        drop(index);
-        results.push((t, predicted, secs, before, after, hwm, peak_reset));
+        for (_, _, times) in &mut runs {
+            times.sort_by(f64::total_cmp);
+        }
+        results.push((t, runs));
     }
 
     // 3. Ground truth: exact Jaccard of every pair sharing a rare shingle.
@@ -528,26 +667,33 @@ fn main() {
 
     // 4 (scores).
     println!();
-    println!("| index | t | docs/s (sketch+index+query) | s | predicted | TP | gold | precision | recall | F1 | peak RSS (VmHWM) | RSS growth |");
-    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
-    for (k, (t, predicted, secs, before, after, hwm, peak_reset)) in results.iter().enumerate() {
-        let s = score(predicted, &gold[k], &shingle_sets, *t);
-        println!(
-            "| Dossier NearDuplicateIndex {}x{} + verify | {t} | {:.0} | {:.2} | {} | {} | {} | {:.4} | {:.4} | {:.4} | {} MB{} | {} MB |",
-            dossier_reuse::BANDS,
-            dossier_reuse::ROWS,
-            n as f64 / secs,
-            secs,
-            s.predicted,
-            s.true_positive,
-            s.gold,
-            s.precision(),
-            s.recall(),
-            s.f1(),
-            hwm / 1024,
-            if *peak_reset { "" } else { " (process)" },
-            after.saturating_sub(*before) / 1024
-        );
+    println!("Dossier's index, best and median of {repeat} runs (docs/s from the best):");
+    println!("| index | t | docs/s (sketch+index+query) | s (best) | s (median) | CPU s (first run) | predicted | TP | gold | precision | recall | F1 | peak RSS (VmHWM) | RSS growth |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    for (k, (t, runs)) in results.iter().enumerate() {
+        let probe = NearDuplicateIndex::new(*t);
+        for (mode, run, times) in runs {
+            let s = score(&run.predicted, &gold[k], &shingle_sets, *t);
+            println!(
+                "| Dossier NearDuplicateIndex {}x{} + verify ({}) | {t} | {:.0} | {:.3} | {:.3} | {:.3} | {} | {} | {} | {:.4} | {:.4} | {:.4} | {} MB{} | {} MB |",
+                probe.bands(),
+                probe.rows(),
+                mode.label(),
+                n as f64 / times[0],
+                times[0],
+                times[times.len() / 2],
+                run.cpu,
+                s.predicted,
+                s.true_positive,
+                s.gold,
+                s.precision(),
+                s.recall(),
+                s.f1(),
+                run.hwm / 1024,
+                if run.peak_reset { "" } else { " (process)" },
+                run.rss_growth / 1024
+            );
+        }
     }
     // The same scores without the mass-duplicated boilerplate pages of Multi-News (Wayback
     // Machine and Twitter notices repeated up to 230 times: the at-risk documents), which
@@ -559,7 +705,11 @@ fn main() {
         let (a, b) = unpack(*p);
         !boiler[a] && !boiler[b]
     };
-    for (k, (t, predicted, ..)) in results.iter().enumerate() {
+    println!("| index | t | | | | | predicted | TP | gold | precision | recall | F1 | | |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    for (k, (t, runs)) in results.iter().enumerate() {
+        let predicted = &runs[0].1.predicted;
+        let probe = NearDuplicateIndex::new(*t);
         let p: HashSet<u64> = predicted.iter().copied().filter(keep).collect();
         let g: HashSet<u64> = gold[k].iter().copied().filter(keep).collect();
         let s = score(&p, &g, &shingle_sets, *t);
@@ -570,9 +720,9 @@ fn main() {
             .collect();
         let copy_found = copy_gold.iter().filter(|p| predicted.contains(p)).count();
         println!(
-            "| Dossier {}x{} + verify, without boilerplate clusters | {t} | | | {} | {} | {} | {:.4} | {:.4} | {:.4} | edited copies found: {copy_found}/{} = {:.4} | |",
-            dossier_reuse::BANDS,
-            dossier_reuse::ROWS,
+            "| Dossier {}x{} + verify, without boilerplate clusters | {t} | | | | | {} | {} | {} | {:.4} | {:.4} | {:.4} | edited copies found: {copy_found}/{} = {:.4} | |",
+            probe.bands(),
+            probe.rows(),
             s.predicted,
             s.true_positive,
             s.gold,
@@ -583,46 +733,67 @@ fn main() {
             copy_found as f64 / copy_gold.len().max(1) as f64
         );
     }
-    // Other band/row settings, with gaoya directly. "verify" = candidates whose estimate
-    // reaches t - 0.1 are kept when their exact Jaccard reaches t.
-    let settings: [(usize, usize, &str); 4] = [(32, 4, ""), (42, 3, ""), (64, 2, ""), (16, 8, "")];
+    // Other band/row settings of Dossier's index (one by one, 1 thread, one run each), and
+    // the previous index (gaoya's MinHash64V1 42x3, estimate >= t - 0.1, exact verification)
+    // for reference.
+    println!("| setting (one run) | t | docs/s | s | CPU s | predicted | TP | gold | precision | recall | F1 |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|");
+    let settings: [(usize, usize); 7] = [
+        (42, 3),
+        (32, 4),
+        (64, 2),
+        (25, 5),
+        (21, 6),
+        (16, 8),
+        (12, 10),
+    ];
     for (k, &t) in THRESHOLDS.iter().enumerate() {
-        for &(bands, rows, _) in &settings {
-            for verify in [false, true] {
-                let t_index = if verify { t - 0.1 } else { t };
-                let (predicted, secs) =
-                    run_gaoya(&shingle_sets, bands, rows, t_index, verify.then_some(t));
-                let s = score(&predicted, &gold[k], &shingle_sets, t);
-                println!(
-                    "| gaoya {bands}x{rows}{} | {t} | {:.0} | {:.2} | {} | {} | {} | {:.4} | {:.4} | {:.4} | | |",
-                    if verify {
-                        format!(" est>={t_index:.1} + exact verify")
-                    } else {
-                        String::new()
-                    },
-                    n as f64 / secs,
-                    secs,
-                    s.predicted,
-                    s.true_positive,
-                    s.gold,
-                    s.precision(),
-                    s.recall(),
-                    s.f1()
-                );
-            }
+        for &(bands, rows) in &settings {
+            let run = run_dossier(
+                &shingle_sets,
+                NearDuplicateIndex::with_bands(t, bands, rows),
+                Mode::OneByOne,
+            );
+            let s = score(&run.predicted, &gold[k], &shingle_sets, t);
+            println!(
+                "| Dossier {bands}x{rows} + verify | {t} | {:.0} | {:.3} | {:.3} | {} | {} | {} | {:.4} | {:.4} | {:.4} |",
+                n as f64 / run.secs,
+                run.secs,
+                run.cpu,
+                s.predicted,
+                s.true_positive,
+                s.gold,
+                s.precision(),
+                s.recall(),
+                s.f1()
+            );
         }
+        let (predicted, secs) = run_gaoya(&shingle_sets, 42, 3, t - 0.1, Some(t));
+        let s = score(&predicted, &gold[k], &shingle_sets, t);
+        println!(
+            "| previous: gaoya 42x3 est>={:.1} + exact verify | {t} | {:.0} | {:.3} | | {} | {} | {} | {:.4} | {:.4} | {:.4} |",
+            t - 0.1,
+            n as f64 / secs,
+            secs,
+            s.predicted,
+            s.true_positive,
+            s.gold,
+            s.precision(),
+            s.recall(),
+            s.f1()
+        );
     }
     println!();
     println!("LSH S-curve P(candidate | J=s) = 1 - (1 - s^r)^b:");
-    for &(bands, rows, _) in &settings {
+    for &(bands, rows) in &settings {
         let probs: Vec<String> = [0.3, 0.4, 0.5, 0.55, 0.6, 0.7, 0.8]
             .iter()
             .map(|&s| format!("s={s}: {:.3}", s_curve(s, bands, rows)))
             .collect();
         println!("  {bands}x{rows}: {}", probs.join(", "));
     }
-    // Where the 32x4 misses at 0.5 are, by true Jaccard.
-    let (_, predicted05, ..) = &results[0];
+    // Where Dossier's misses at 0.5 are, by true Jaccard.
+    let predicted05 = &results[0].1[0].1.predicted;
     let mut missed = [0usize; 6];
     for &(p, j) in &gold_j {
         if !predicted05.contains(&p) {
@@ -633,7 +804,6 @@ fn main() {
         "Dossier t=0.5 misses by true J: [0.5,0.6) {} | [0.6,0.7) {} | [0.7,0.8) {} | [0.8,0.9) {} | [0.9,1.0) {} | 1.0 {}",
         missed[0], missed[1], missed[2], missed[3], missed[4], missed[5]
     );
-    let _ = base_rss;
 
     // 5. Passage containment.
     let start = Instant::now();

@@ -7,7 +7,8 @@
 //!   shingles (near copies surviving small edits);
 //! - passages: runs of consecutive copied sentences that the same documents share, reported
 //!   with each document's span and the first carrier;
-//! - document near-duplicates, with MinHash signatures and an LSH index (the `gaoya` crate).
+//! - document near-duplicates, with one-permutation MinHash sketches, an LSH index and exact
+//!   verification of the candidates.
 //!
 //! The first carrier of a copy is the earliest-dated document when every carrier has a
 //! date, else the first ingested one (Dossier does not compare a known date with an unknown
@@ -17,7 +18,10 @@
 
 mod documents;
 
-pub use documents::{shingle_jaccard, shingles, NearDuplicateIndex, BANDS, ROWS};
+pub use documents::{
+    shingle_jaccard, shingles, NearDuplicateIndex, Sketch, BANDS, HIGH_BANDS, HIGH_ROWS,
+    HIGH_THRESHOLD, MAX_DOCUMENTS, ROWS, SKETCH_BINS,
+};
 
 use std::collections::HashMap;
 
@@ -31,8 +35,7 @@ use serde::Serialize;
 pub const MIN_COPY_WORDS: usize = 6;
 /// Shingle Jaccard similarity at or above which two sentences are near copies.
 pub const NEAR_COPY_JACCARD: f64 = 0.6;
-/// Estimated shingle Jaccard similarity at or above which two whole documents are
-/// near-duplicates.
+/// Shingle Jaccard similarity at or above which two whole documents are near-duplicates.
 pub const NEAR_DUPLICATE_DOCUMENT_JACCARD: f64 = 0.5;
 
 /// Share of the shorter sentence's shingles found in the longer one at or above which the
