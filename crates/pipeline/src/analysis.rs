@@ -13,8 +13,8 @@ use dossier_extract::{
 use dossier_reuse::{find_reuse, Reuse, ReuseInput};
 use dossier_store::Store;
 use dossier_text::{
-    analyze, is_stopword, mark_outlet_boilerplate, mark_repeated_paragraphs, match_key,
-    paragraph_hashes, stem, tokens, AnalyzedText,
+    analyze, mark_outlet_boilerplate, mark_repeated_paragraphs, match_key, paragraph_hashes,
+    AnalyzedText,
 };
 
 use crate::PipelineError;
@@ -341,107 +341,64 @@ fn document_infos(
         .collect()
 }
 
-/// Extractive summary: sentences central to the story (TF-IDF cosine to the story's
-/// centroid), favouring claims several sources support, chosen greedily so that no two
-/// state the same thing (same copy group, same claim, or a cosine above 0.5), then put in
-/// reading order.
+/// Extractive summary (`dossier_summary`): every body sentence is a candidate, with its
+/// copy group and claim, so that no two chosen sentences state the same thing (same copy
+/// group, same side of the same claim, or too close in words) and claims several
+/// independent sources support are favoured; the sentences come back in reading order.
 fn summary(
     ctx: &Context,
     claims: &[dossier_claims::Claim],
     limit: usize,
 ) -> Vec<brief::SummarySentence> {
-    let mut candidates = Vec::new();
-    for (d, text) in ctx.texts.iter().enumerate() {
-        for (s, sentence) in text.body_sentences() {
-            let words = tokens(sentence.span.slice(&ctx.docs[d].text), 0).len();
-            if (8..=60).contains(&words) {
-                candidates.push((d, s));
-            }
-        }
-    }
-    let vectors: Vec<HashMap<String, f32>> = candidates
-        .iter()
-        .map(|&(d, s)| stem_counts(ctx.texts[d].sentences[s].span.slice(&ctx.docs[d].text)))
-        .collect();
-    let mut df: HashMap<&str, f32> = HashMap::new();
-    for v in &vectors {
-        for t in v.keys() {
-            *df.entry(t).or_default() += 1.0;
-        }
-    }
-    let n = vectors.len() as f32;
-    let weigh = |v: &HashMap<String, f32>| -> HashMap<String, f32> {
-        v.iter()
-            .map(|(t, c)| {
-                (
-                    t.clone(),
-                    c * ((n + 1.0) / (df[t.as_str()] + 1.0)).ln().max(0.0),
-                )
-            })
-            .collect()
-    };
-    let weighted: Vec<HashMap<String, f32>> = vectors.iter().map(weigh).collect();
-    let mut centroid: HashMap<String, f32> = HashMap::new();
-    for v in &weighted {
-        for (t, w) in v {
-            *centroid.entry(t.clone()).or_default() += w;
-        }
-    }
     // A claim's assertion and its denial are different statements: the summary may carry both.
-    let mut claim_of: HashMap<(usize, usize), ((usize, bool), usize)> = HashMap::new();
+    let mut claim_of: HashMap<(usize, usize), dossier_summary::ClaimRef> = HashMap::new();
     for (c, claim) in claims.iter().enumerate() {
         for m in &claim.mentions {
-            let side = (c, m.stance == dossier_claims::Stance::Denies);
-            claim_of.insert((m.doc, m.sentence), (side, claim.independent_sources));
+            claim_of.insert(
+                (m.doc, m.sentence),
+                dossier_summary::ClaimRef {
+                    id: c,
+                    denies: m.stance == dossier_claims::Stance::Denies,
+                    independent_sources: claim.independent_sources,
+                },
+            );
         }
     }
-    let mut scored: Vec<(usize, f32)> = weighted
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            let support = claim_of.get(&candidates[i]).map_or(0, |&(_, s)| s) as f32;
-            let position = ctx.texts[candidates[i].0].sentences.len().max(1) as f32;
-            let early = 1.0 - candidates[i].1 as f32 / position;
-            (
-                i,
-                cosine(v, &centroid) + 0.05 * support.min(4.0) + 0.1 * early,
-            )
-        })
-        .collect();
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-
-    let mut chosen: Vec<usize> = Vec::new();
-    let mut used_copies = HashSet::new();
-    let mut used_claims = HashSet::new();
-    for (i, _) in scored {
-        if chosen.len() >= limit {
-            break;
-        }
-        let (d, s) = candidates[i];
-        let copy = ctx.copy_key(d, s);
-        let claim = claim_of.get(&(d, s)).map(|&(c, _)| c);
-        if used_copies.contains(&copy)
-            || claim.is_some_and(|c| used_claims.contains(&c))
-            || chosen
-                .iter()
-                .any(|&j| cosine(&weighted[i], &weighted[j]) > 0.5)
-        {
-            continue;
-        }
-        used_copies.insert(copy);
-        if let Some(c) = claim {
-            used_claims.insert(c);
-        }
-        chosen.push(i);
+    let mut reading: Vec<usize> = (0..ctx.docs.len()).collect();
+    reading.sort_by_key(|&d| order_key(&ctx.docs[d], d));
+    let mut documents = vec![dossier_summary::DocumentInfo { order: 0 }; ctx.docs.len()];
+    for (order, &d) in reading.iter().enumerate() {
+        documents[d].order = order;
     }
-    chosen.sort_by_key(|&i| {
-        let (d, s) = candidates[i];
-        (order_key(&ctx.docs[d], d), s)
-    });
+    let mut sentences = Vec::new();
+    let mut candidates = Vec::new();
+    for (d, text) in ctx.texts.iter().enumerate() {
+        for (position, (s, sentence)) in text.body_sentences().enumerate() {
+            sentences.push((d, s));
+            candidates.push(dossier_summary::Candidate {
+                doc: d,
+                position,
+                text: sentence.span.slice(&ctx.docs[d].text),
+                copy_group: ctx.reuse.group_of.get(&(d, s)).copied(),
+                claim: claim_of.get(&(d, s)).copied(),
+            });
+        }
+    }
+    let input = dossier_summary::SummaryInput {
+        documents,
+        candidates,
+    };
+    let chosen = dossier_summary::summarize(
+        &input,
+        dossier_summary::Length::sentences(limit),
+        &dossier_summary::Params::default(),
+    )
+    .expect("every candidate names one of the story's documents");
     chosen
+        .sentences
         .into_iter()
         .map(|i| {
-            let (d, s) = candidates[i];
+            let (d, s) = sentences[i];
             let span = ctx.texts[d].sentences[s].span;
             brief::SummarySentence {
                 text: ctx.sentence_text(d, span),
@@ -450,27 +407,6 @@ fn summary(
             }
         })
         .collect()
-}
-
-fn stem_counts(sentence: &str) -> HashMap<String, f32> {
-    let mut out = HashMap::new();
-    for t in tokens(sentence, 0) {
-        if t.text.chars().any(char::is_alphabetic) && !is_stopword(t.text) {
-            *out.entry(stem(t.text)).or_default() += 1.0;
-        }
-    }
-    out
-}
-
-fn cosine(a: &HashMap<String, f32>, b: &HashMap<String, f32>) -> f32 {
-    let dot: f32 = a.iter().filter_map(|(t, w)| b.get(t).map(|x| x * w)).sum();
-    let na: f32 = a.values().map(|w| w * w).sum::<f32>().sqrt();
-    let nb: f32 = b.values().map(|w| w * w).sum::<f32>().sqrt();
-    if na > 0.0 && nb > 0.0 {
-        dot / (na * nb)
-    } else {
-        0.0
-    }
 }
 
 /// Dated events: each body sentence with a resolved date. The same event in several
