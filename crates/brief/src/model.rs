@@ -130,6 +130,9 @@ pub struct Figure {
     /// Figures counting the same thing share a group number; within a group, the figures
     /// ordered by date show how the quantity changed.
     pub group: usize,
+    /// Indices (into the brief's `figures`) of figures this one contradicts: the same
+    /// quantity for the same day, from another source, with values no qualifier reconciles.
+    pub conflicts_with: Vec<usize>,
 }
 
 /// A quote with its speaker.

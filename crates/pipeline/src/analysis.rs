@@ -5,10 +5,12 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use dossier_brief as brief;
 use dossier_claims::{build_claims, ClaimInput};
-use dossier_core::{Document, Span};
+use dossier_core::{Document, ResolvedDate, Span};
 use dossier_extract::{
-    entities::merge_story_entities, figures::group_figures, quotes::canonical_speaker, AnchorKind,
-    DateAnchor, DocExtractions, QuoteKind,
+    entities::merge_story_entities,
+    figures::{conflicting_figures, group_figures, FigureClaim, FigureMention},
+    quotes::canonical_speaker,
+    AnchorKind, DateAnchor, DocExtractions, QuoteKind,
 };
 use dossier_reuse::{find_reuse, Reuse, ReuseInput};
 use dossier_store::Store;
@@ -471,12 +473,15 @@ fn timeline(
 
 /// Figures with their group; a figure in a copied sentence is listed once (first carrier).
 /// A figure with no date of its own holds for its document's publication date, if known.
+/// Figures that contradict each other (same quantity, same day, other sources) say so.
 fn figures(
     ctx: &Context,
     extractions: &[DocExtractions],
     groups: &[Vec<usize>],
 ) -> Vec<brief::Figure> {
     let mut out = Vec::new();
+    // Per listed figure: the mention, the day it holds for, and who states it.
+    let mut facts: Vec<(&FigureMention, Option<ResolvedDate>, String)> = Vec::new();
     let mut seen = HashSet::new();
     for (d, e) in extractions.iter().enumerate() {
         for (f, group) in e.figures.iter().zip(&groups[d]) {
@@ -485,11 +490,16 @@ fn figures(
                 continue;
             }
             let sentence = ctx.texts[d].sentences[f.sentence].span;
-            let date = f.date.as_ref().map(|r| r.value.clone()).or_else(|| {
-                ctx.docs[d]
-                    .published
-                    .map(|p| p.format("%Y-%m-%d").to_string())
-            });
+            let resolved = f
+                .date
+                .clone()
+                .or_else(|| ctx.docs[d].published.map(ResolvedDate::day));
+            let date = resolved.as_ref().map(|r| r.value.clone());
+            let outlet = ctx.docs[d]
+                .source
+                .clone()
+                .unwrap_or_else(|| ctx.docs[d].id.clone());
+            facts.push((f, resolved, outlet));
             out.push(brief::Figure {
                 value: f.value,
                 value_max: f.value_max,
@@ -501,8 +511,25 @@ fn figures(
                 span: sentence,
                 date,
                 group: *group,
+                conflicts_with: Vec::new(),
             });
         }
+    }
+    let claims: Vec<FigureClaim> = out
+        .iter()
+        .zip(&facts)
+        .map(|(f, (mention, date, outlet))| FigureClaim {
+            value: f.value,
+            value_max: f.value_max,
+            qualifier: mention.qualifier.as_deref(),
+            group: f.group,
+            head: mention.head.as_deref(),
+            date: date.as_ref(),
+            source: outlet,
+        })
+        .collect();
+    for (f, conflicts) in out.iter_mut().zip(conflicting_figures(&claims)) {
+        f.conflicts_with = conflicts;
     }
     out
 }

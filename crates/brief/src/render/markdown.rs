@@ -117,7 +117,18 @@ pub(crate) fn render(v: &BriefView) -> String {
     for g in &v.figure_groups {
         let _ = writeln!(o, "- **{}**: {}", g.counts, g.change);
         for f in &g.figures {
-            let _ = writeln!(o, "  - {}: {} {}", f.expression, f.text, marker(&f.prov));
+            let conflict = f
+                .conflict
+                .as_ref()
+                .map(|c| format!(" **⚠ {c}**"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                o,
+                "  - {}{conflict}: {} {}",
+                f.expression,
+                f.text,
+                marker(&f.prov)
+            );
         }
     }
 

@@ -99,6 +99,8 @@ pub(crate) struct FigureGroupRow {
 
 #[derive(Debug, Serialize)]
 pub(crate) struct FigureRow {
+    /// "contradicts 2 (003)" when another source gives an incompatible value for the day.
+    pub conflict: Option<String>,
     pub expression: String,
     pub date: String,
     pub text: String,
@@ -375,6 +377,7 @@ fn claim_row(claim: &Claim, labels: &Labels) -> ClaimRow {
 /// Figures grouped by `group`; within a group ordered by date (undated last), groups with
 /// the most figures first, ties in order of first appearance.
 fn figure_groups(figures: &[Figure], labels: &Labels) -> Vec<FigureGroupRow> {
+    let all = figures;
     let mut groups: Vec<(usize, Vec<&Figure>)> = Vec::new();
     for f in figures {
         match groups.iter_mut().find(|(g, _)| *g == f.group) {
@@ -412,6 +415,15 @@ fn figure_groups(figures: &[Figure], labels: &Labels) -> Vec<FigureGroupRow> {
                 figures: members
                     .iter()
                     .map(|f| FigureRow {
+                        conflict: (!f.conflicts_with.is_empty()).then(|| {
+                            let others: Vec<String> = f
+                                .conflicts_with
+                                .iter()
+                                .filter_map(|&i| all.get(i))
+                                .map(|o| format!("{} ({})", o.expression, labels.label(&o.doc)))
+                                .collect();
+                            format!("contradicts {}", others.join(", "))
+                        }),
                         expression: f.expression.clone(),
                         date: f.date.clone().unwrap_or_else(|| "undated".into()),
                         text: short(&f.text),

@@ -15,6 +15,9 @@ pub struct FigureClaim<'a> {
     pub qualifier: Option<&'a str>,
     /// Its group from [`super::group_figures`]: figures counting the same thing.
     pub group: usize,
+    /// The head noun of what it counts ("people" in "people killed"). Groups can be loose
+    /// ("three soldiers" among "65 people killed"); a conflict needs the same noun.
+    pub head: Option<&'a str>,
     /// The date it holds for.
     pub date: Option<&'a ResolvedDate>,
     /// Who states it (the document's outlet or the quoted source): one source's own
@@ -56,8 +59,8 @@ fn same_day(a: Option<&ResolvedDate>, b: Option<&ResolvedDate>) -> bool {
     }
 }
 
-/// For each figure, the indices of the figures it conflicts with: same group, same known
-/// day, another source, and value intervals that do not meet. Undated figures are never
+/// For each figure, the indices of the figures it conflicts with: same group and head
+/// noun, same known day, another source, and value intervals that do not meet. Undated figures are never
 /// in conflict: they may hold for different days.
 pub fn conflicting_figures(figures: &[FigureClaim<'_>]) -> Vec<Vec<usize>> {
     let intervals: Vec<(f64, f64)> = figures.iter().map(interval).collect();
@@ -65,7 +68,12 @@ pub fn conflicting_figures(figures: &[FigureClaim<'_>]) -> Vec<Vec<usize>> {
     for i in 0..figures.len() {
         for j in (i + 1)..figures.len() {
             let (a, b) = (&figures[i], &figures[j]);
+            let same_noun = match (a.head, b.head) {
+                (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
+                _ => false,
+            };
             if a.group != b.group
+                || !same_noun
                 || a.source.eq_ignore_ascii_case(b.source)
                 || !same_day(a.date, b.date)
             {
@@ -101,6 +109,7 @@ mod tests {
             value_max: None,
             qualifier,
             group: 0,
+            head: Some("men"),
             date,
             source,
         }
@@ -140,5 +149,19 @@ mod tests {
             figure(30.0, None, Some(&d4), "A"),
         ];
         assert!(conflicting_figures(&figures).iter().all(Vec::is_empty));
+    }
+
+    #[test]
+    fn different_nouns_in_one_loose_group_do_not_conflict() {
+        // Westgate: "at least 65 people have been killed, including three soldiers".
+        let d = day(4);
+        let people = figure(65.0, Some("at least"), Some(&d), "A");
+        let soldiers = FigureClaim {
+            head: Some("soldiers"),
+            ..figure(3.0, None, Some(&d), "B")
+        };
+        assert!(conflicting_figures(&[people, soldiers])
+            .iter()
+            .all(Vec::is_empty));
     }
 }
