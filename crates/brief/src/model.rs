@@ -95,6 +95,11 @@ pub struct TimelineEvent {
     pub span: Span,
     /// Other documents stating the same event (same date and same claim).
     pub also_in: Vec<Provenance>,
+    /// Indices (into the brief's `timeline`) of events giving the same happening a date that
+    /// cannot also hold: the same claim dated differently, or the same actor's first
+    /// disclosure of the story ("first reported in March" against "On April 1, ... raised
+    /// the issue").
+    pub conflicts_with: Vec<usize>,
 }
 
 /// A pointer to a piece of text.

@@ -139,7 +139,13 @@ fn quotes_are_grouped_by_speaker_with_unknown_last() {
 fn timeline_shows_precision_when_not_day() {
     let md = to_markdown(&fixture::brief());
     assert!(
-        md.contains("- **2017-03** (month) · “in March” — Novaya Gazeta first reported"),
+        md.contains("- **2017-03** (month) · “in March” **⚠ dates differ: On April 1 (004)** — Novaya Gazeta first reported"),
+        "{md}"
+    );
+    assert!(
+        md.contains(
+            "- **2017-04-01** · “On April 1” **⚠ dates differ: in March (004)** — On April 1"
+        ),
         "{md}"
     );
     assert!(md.contains("- **2017-01-15/2017-04-15** (range) · “over the last few months”"));

@@ -87,7 +87,7 @@ fn to_json_is_an_array_of_valid_briefs_that_round_trips() {
 #[test]
 fn json_carries_the_contract_field_names() {
     let v = brief_value();
-    assert_eq!(v["schema_version"], 2);
+    assert_eq!(v["schema_version"], 3);
     assert_eq!(v["story"]["documents"][1]["published"], Value::Null);
     assert_eq!(v["timeline"][0]["precision"], "range");
     let span = &v["summary"][0]["span"];
@@ -160,8 +160,8 @@ fn wrong_enums_and_types_are_rejected() {
             Box::new(|v| v["summary"][0]["span"]["end"] = json!(1.5)),
         ),
         (
-            "schema_version 3",
-            Box::new(|v| v["schema_version"] = json!(3)),
+            "schema_version 2",
+            Box::new(|v| v["schema_version"] = json!(2)),
         ),
         (
             "string figure value",

@@ -14,8 +14,10 @@
 
 #![warn(missing_docs)]
 
+mod disclosure;
 mod stance;
 
+pub use disclosure::first_discloser;
 pub use stance::{stance_of, Stance};
 
 use std::collections::{BTreeSet, HashMap, HashSet};

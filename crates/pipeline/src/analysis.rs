@@ -196,7 +196,7 @@ fn brief_for_analyzed(
             documents: document_infos(docs, &reuse, &dossier_reuse::copy_graph(&inputs, &reuse)),
         },
         summary: summary(&ctx, &claims, options.summary_sentences),
-        timeline: timeline(&ctx, &extractions, &claims),
+        timeline: timeline(&ctx, &extractions, &claims, &story_entities),
         figures: figures(&ctx, &extractions, &figure_groups),
         quotes: quotes(&ctx, &extractions),
         entities: story_entities
@@ -413,11 +413,14 @@ fn summary(
 
 /// Dated events: each body sentence with a resolved date. The same event in several
 /// documents (a copied sentence, or one claim, with the same date) is listed once, with the
-/// other documents under `also_in`.
+/// other documents under `also_in`. Events that give one happening dates that cannot both
+/// hold (a copied sentence whose calendar date was changed, or one actor's first disclosure
+/// of the story dated twice) point at each other in `conflicts_with`.
 fn timeline(
     ctx: &Context,
     extractions: &[DocExtractions],
     claims: &[dossier_claims::Claim],
+    story_entities: &[dossier_extract::StoryEntity],
 ) -> Vec<brief::TimelineEvent> {
     let mut claim_of: HashMap<(usize, usize), usize> = HashMap::new();
     for (c, claim) in claims.iter().enumerate() {
@@ -425,7 +428,8 @@ fn timeline(
             claim_of.insert((m.doc, m.sentence), c);
         }
     }
-    let mut events: Vec<(NaiveDate, brief::TimelineEvent)> = Vec::new();
+    let canonical = canonical_entity_names(story_entities);
+    let mut events: Vec<DatedEvent> = Vec::new();
     let mut seen: HashMap<(String, (usize, usize)), usize> = HashMap::new();
     let mut order: Vec<(usize, usize)> = (0..ctx.docs.len())
         .flat_map(|d| (0..extractions[d].dates.len()).map(move |i| (d, i)))
@@ -444,18 +448,30 @@ fn timeline(
             Some(&c) => (usize::MAX - 1, c),
             None => ctx.copy_key(d, mention.sentence),
         };
+        // Sentences of one claim may date different things (the detentions, a later denial
+        // of them): only a copy whose written calendar date differs is one happening.
+        let copy = ctx
+            .reuse
+            .group_of
+            .get(&(d, mention.sentence))
+            .copied()
+            .filter(|_| mention.expression.bytes().any(|b| b.is_ascii_digit()));
         let key = (resolved.value.clone(), event_key);
         if let Some(&existing) = seen.get(&key) {
-            events[existing].1.also_in.push(brief::Provenance {
+            events[existing].event.also_in.push(brief::Provenance {
                 doc: ctx.docs[d].id.clone(),
                 span: sentence.span,
             });
             continue;
         }
         seen.insert(key, events.len());
-        events.push((
-            resolved.start,
-            brief::TimelineEvent {
+        events.push(DatedEvent {
+            start: resolved.start,
+            end: resolved.end,
+            copy,
+            discloser: first_discloser_in(ctx, &extractions[d], d, mention.sentence, &canonical),
+            sentence: (d, mention.sentence),
+            event: brief::TimelineEvent {
                 date: resolved.value.clone(),
                 precision: resolved.precision,
                 expression: mention.expression.clone(),
@@ -464,11 +480,112 @@ fn timeline(
                 doc: ctx.docs[d].id.clone(),
                 span: sentence.span,
                 also_in: Vec::new(),
+                conflicts_with: Vec::new(),
             },
-        ));
+        });
     }
-    events.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.date.cmp(&b.1.date)));
-    events.into_iter().map(|(_, e)| e).collect()
+    events.sort_by(|a, b| a.start.cmp(&b.start).then(a.event.date.cmp(&b.event.date)));
+    // Only events of one copy group or one discloser can contradict each other.
+    let mut happenings: HashMap<(Option<usize>, Option<&str>), Vec<usize>> = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        if e.copy.is_some() {
+            happenings.entry((e.copy, None)).or_default().push(i);
+        }
+        if let Some(actor) = &e.discloser {
+            happenings.entry((None, Some(actor))).or_default().push(i);
+        }
+    }
+    let mut conflicts: Vec<Vec<usize>> = vec![Vec::new(); events.len()];
+    for members in happenings.values() {
+        for &i in members {
+            for &j in members {
+                if i != j && events[i].contradicts(&events[j]) {
+                    conflicts[i].push(j);
+                }
+            }
+        }
+    }
+    events
+        .into_iter()
+        .zip(conflicts)
+        .map(|(mut e, mut with)| {
+            with.sort_unstable();
+            with.dedup();
+            e.event.conflicts_with = with;
+            e.event
+        })
+        .collect()
+}
+
+/// A timeline event with what decides whether two events contradict each other.
+struct DatedEvent {
+    start: NaiveDate,
+    end: NaiveDate,
+    /// The copy group of its sentence, when the date is written as a calendar date.
+    copy: Option<usize>,
+    /// The actor its sentence says first disclosed the story, if any.
+    discloser: Option<String>,
+    /// Document and sentence of the listed occurrence.
+    sentence: (usize, usize),
+    event: brief::TimelineEvent,
+}
+
+impl DatedEvent {
+    /// Two dates for one happening that cannot both hold: copies of one sentence, or the same
+    /// actor's first disclosure, on days that do not overlap. Two dates in one sentence are
+    /// two happenings ("reported in March and confirmed on April 1").
+    fn contradicts(&self, other: &DatedEvent) -> bool {
+        let same_happening = (self.copy.is_some() && self.copy == other.copy)
+            || (self.discloser.is_some() && self.discloser == other.discloser);
+        same_happening
+            && self.sentence != other.sentence
+            && (self.end < other.start || other.end < self.start)
+    }
+}
+
+/// Canonical story-entity name of each (document, mention) pair.
+fn canonical_entity_names(
+    story_entities: &[dossier_extract::StoryEntity],
+) -> HashMap<(usize, usize), &str> {
+    story_entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(move |&m| (m, e.name.as_str())))
+        .collect()
+}
+
+/// The canonical name of the person or organisation a sentence says first disclosed the
+/// story ("Novaya Gazeta first reported in March ..."), if it says so.
+fn first_discloser_in(
+    ctx: &Context,
+    extractions: &DocExtractions,
+    doc: usize,
+    sentence: usize,
+    canonical: &HashMap<(usize, usize), &str>,
+) -> Option<String> {
+    let span = ctx.texts[doc].sentences[sentence].span;
+    let (mentions, actors): (Vec<usize>, Vec<(usize, usize)>) = extractions
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.sentence == sentence
+                && matches!(
+                    e.kind,
+                    dossier_extract::EntityKind::Person | dossier_extract::EntityKind::Organization
+                )
+                && e.span.start >= span.start
+                && e.span.end <= span.end
+        })
+        .map(|(m, e)| (m, (e.span.start - span.start, e.span.end - span.start)))
+        .unzip();
+    let found = dossier_claims::first_discloser(span.slice(&ctx.docs[doc].text), &actors)?;
+    let mention = mentions[found];
+    Some(
+        canonical
+            .get(&(doc, mention))
+            .map(|name| name.to_string())
+            .unwrap_or_else(|| extractions.entities[mention].text.clone()),
+    )
 }
 
 /// Figures with their group; a figure in a copied sentence is listed once (first carrier).

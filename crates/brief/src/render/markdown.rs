@@ -98,9 +98,14 @@ pub(crate) fn render(v: &BriefView) -> String {
         } else {
             format!(" — also in {}", markers(&e.also_in))
         };
+        let conflict = e
+            .conflict
+            .as_ref()
+            .map(|c| format!(" **⚠ {c}**"))
+            .unwrap_or_default();
         let _ = writeln!(
             o,
-            "- **{}**{} · “{}” — {} {}{}",
+            "- **{}**{} · “{}”{conflict} — {} {}{}",
             e.date,
             precision,
             e.expression,

@@ -79,6 +79,8 @@ pub(crate) struct MentionRow {
 
 #[derive(Debug, Serialize)]
 pub(crate) struct TimelineRow {
+    /// "dates differ: March (004)" when another event dates the same happening otherwise.
+    pub conflict: Option<String>,
     pub date: String,
     /// Precision, only when coarser than a day.
     pub precision: Option<String>,
@@ -307,6 +309,15 @@ impl BriefView {
             .timeline
             .iter()
             .map(|e| TimelineRow {
+                conflict: (!e.conflicts_with.is_empty()).then(|| {
+                    let others: Vec<String> = e
+                        .conflicts_with
+                        .iter()
+                        .filter_map(|&i| brief.timeline.get(i))
+                        .map(|o| format!("{} ({})", o.expression, labels.label(&o.doc)))
+                        .collect();
+                    format!("dates differ: {}", others.join(", "))
+                }),
                 date: e.date.clone(),
                 precision: (e.precision != Precision::Day).then(|| e.precision.to_string()),
                 expression: e.expression.clone(),
