@@ -38,9 +38,8 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Md)]
         format: Format,
-        /// Sentences in each summary.
-        #[arg(long, default_value_t = BriefOptions::default().summary_sentences)]
-        summary_sentences: usize,
+        #[command(flatten)]
+        summary: SummaryArgs,
     },
     /// Store documents and group them into stories (idempotent).
     Ingest {
@@ -76,9 +75,8 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Md)]
         format: Format,
-        /// Sentences in the summary.
-        #[arg(long, default_value_t = BriefOptions::default().summary_sentences)]
-        summary_sentences: usize,
+        #[command(flatten)]
+        summary: SummaryArgs,
     },
     /// Print the article read out of one web page as JSON (title, body, published,
     /// author, url, language, site_name), to check extraction page by page.
@@ -103,6 +101,27 @@ enum Format {
     Html,
 }
 
+/// Length of the summaries in briefs.
+#[derive(clap::Args, Debug, Clone, Copy)]
+struct SummaryArgs {
+    /// Sentences in each summary, at most.
+    #[arg(long, default_value_t = BriefOptions::default().summary_sentences)]
+    summary_sentences: usize,
+    /// Words in each summary, at most (a sentence that would overflow is skipped for a
+    /// shorter one); both limits hold when both are given.
+    #[arg(long, value_name = "N")]
+    summary_words: Option<usize>,
+}
+
+impl SummaryArgs {
+    fn options(self) -> BriefOptions {
+        BriefOptions {
+            summary_sentences: self.summary_sentences,
+            summary_words: self.summary_words,
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -124,10 +143,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Run {
             paths,
             format,
-            summary_sentences,
+            summary,
         } => {
+            let options = summary.options();
             let summary = ingest_with_progress(&mut store, &paths)?;
-            let options = BriefOptions { summary_sentences };
             let mut briefs = Vec::new();
             for story in store.stories()? {
                 briefs.push(brief_for_story(&store, story.id, options)?);
@@ -191,9 +210,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Brief {
             story,
             format,
-            summary_sentences,
+            summary,
         } => {
-            let brief = brief_for_story(&store, story, BriefOptions { summary_sentences })?;
+            let brief = brief_for_story(&store, story, summary.options())?;
             match format {
                 Format::Json => println!("{}", dossier_brief::brief_to_json(&brief)),
                 Format::Md => println!("{}", dossier_brief::to_markdown(&brief)),

@@ -232,3 +232,35 @@ fn usage_errors_exit_with_2() {
     let out = dossier(&dir.path().join("d.sqlite"), &["no-such-command"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// `--summary-words` bounds the summary by words as well as sentences, and `brief` takes it
+/// like `run`.
+#[test]
+fn a_word_budget_shortens_the_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite");
+    let full = run_example_json(&db);
+    let words = |brief: &Value| -> usize {
+        brief["summary"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["text"].as_str().unwrap().split_whitespace().count())
+            .sum()
+    };
+    let unbounded = words(&full[0]);
+    assert!(unbounded > 80, "the default summary has {unbounded} words");
+    let id = full[0]["story"]["id"].to_string();
+    let out = dossier(
+        &db,
+        &["brief", &id, "--format", "json", "--summary-words", "80"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bounded: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let n = words(&bounded);
+    assert!((40..=80).contains(&n), "{n} words: {}", bounded["summary"]);
+}

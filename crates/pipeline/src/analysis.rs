@@ -24,14 +24,17 @@ use crate::PipelineError;
 /// Options of a brief.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BriefOptions {
-    /// Sentences in the summary.
+    /// Sentences in the summary, at most.
     pub summary_sentences: usize,
+    /// Words in the summary, at most (`None`: no word limit).
+    pub summary_words: Option<usize>,
 }
 
 impl Default for BriefOptions {
     fn default() -> Self {
         BriefOptions {
             summary_sentences: 6,
+            summary_words: None,
         }
     }
 }
@@ -195,7 +198,14 @@ fn brief_for_analyzed(
             title,
             documents: document_infos(docs, &reuse, &dossier_reuse::copy_graph(&inputs, &reuse)),
         },
-        summary: summary(&ctx, &claims, options.summary_sentences),
+        summary: summary(
+            &ctx,
+            &claims,
+            dossier_summary::Length {
+                sentences: Some(options.summary_sentences),
+                words: options.summary_words,
+            },
+        ),
         timeline: timeline(&ctx, &extractions, &claims, &story_entities),
         figures: figures(&ctx, &extractions, &figure_groups),
         quotes: quotes(&ctx, &extractions),
@@ -350,7 +360,7 @@ fn document_infos(
 fn summary(
     ctx: &Context,
     claims: &[dossier_claims::Claim],
-    limit: usize,
+    length: dossier_summary::Length,
 ) -> Vec<brief::SummarySentence> {
     // A claim's assertion and its denial are different statements: the summary may carry both.
     let mut claim_of: HashMap<(usize, usize), dossier_summary::ClaimRef> = HashMap::new();
@@ -390,12 +400,8 @@ fn summary(
         documents,
         candidates,
     };
-    let chosen = dossier_summary::summarize(
-        &input,
-        dossier_summary::Length::sentences(limit),
-        &dossier_summary::Params::default(),
-    )
-    .expect("every candidate names one of the story's documents");
+    let chosen = dossier_summary::summarize(&input, length, &dossier_summary::Params::default())
+        .expect("every candidate names one of the story's documents");
     chosen
         .sentences
         .into_iter()

@@ -77,6 +77,7 @@ fn an_outlets_notice_neither_joins_stories_nor_reaches_briefs() {
     // A summary long enough to take every sentence of the report.
     let everything = BriefOptions {
         summary_sentences: 100,
+        summary_words: None,
     };
     let brief = brief_for_story(&store, 4, everything).unwrap();
     let json = serde_json::to_string(&brief).unwrap();
