@@ -55,7 +55,7 @@ use dossier_text::AnalyzedText;
 use serde::Serialize;
 
 use lex::{adjacent, lex, Tok, TokKind};
-use periods::YearRef;
+use periods::{Holiday, YearRef};
 
 /// What relative and year-less dates are resolved against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -238,6 +238,8 @@ pub(crate) enum Val {
     Decade(i32),
     /// A decade by its tens alone ("the '90s"): the latest that began by the anchor's year.
     ShortDecade(i32),
+    /// A holiday ("Christmas Day", "last Thanksgiving").
+    Holiday { which: Holiday, modifier: Modifier },
     /// A century from its first year (TimeML's: "the 20th century" is 1900–1999).
     Century(i32),
     /// A date that cannot be read without guessing ("04/05/2017").
@@ -367,6 +369,8 @@ const YEAR_TRIGGERS: &[&str] = &[
     "their",
     "our",
     "my",
+    "due",
+    "both",
 ];
 /// Words before a number that make it a figure rather than a year.
 const FIGURE_QUALIFIERS: &[&str] = &[
@@ -478,6 +482,7 @@ fn match_at(toks: &[Tok<'_>], i: usize) -> Match {
         .or_else(|| periods::century(toks, i))
         .or_else(|| periods::quarter(toks, i))
         .or_else(|| periods::season(toks, i))
+        .or_else(|| periods::holiday(toks, i))
         .or_else(|| relative(toks, i))
         .or_else(|| premodified(toks, i))
         .or_else(|| modified(toks, i))
@@ -560,9 +565,13 @@ fn day_at(toks: &[Tok<'_>], i: usize) -> Option<(u32, usize)> {
     if !(1..=31).contains(&day) {
         return None;
     }
-    // "5:30", "12%" are not days.
+    // "5:30", "12%" are not days; "Jan. 6:" is.
     if let Some(n) = toks.get(i + 1) {
-        if adjacent(t, n) && (n.is_punct(':') || n.is_punct('%')) {
+        let clock = n.is_punct(':')
+            && toks
+                .get(i + 2)
+                .is_some_and(|m| adjacent(n, m) && m.kind != TokKind::Word);
+        if adjacent(t, n) && (clock || n.is_punct('%')) {
             return None;
         }
     }
@@ -853,7 +862,10 @@ fn bare_year(toks: &[Tok<'_>], i: usize) -> Match {
                 || (p.is_any(&["and", "or"]) && i >= 2 && year_at(toks, i - 2).is_some())
         }
     };
-    let free = next.is_none_or(|n| n.kind != TokKind::Word || n.is_capitalised());
+    // "in both 1990 and 1991"
+    let joined = next.is_some_and(|n| n.is_any(&["and", "or", "to", "through"]))
+        && year_at(toks, j + 1).is_some();
+    let free = joined || next.is_none_or(|n| n.kind != TokKind::Word || n.is_capitalised());
     (triggered || free).then_some((j, Val::Year(y)))
 }
 
@@ -875,6 +887,9 @@ fn premodified(toks: &[Tok<'_>], i: usize) -> Match {
         // "the end of the year"
         if let Some(end) = seq(toks, j, &["the", "year"]) {
             return Some((end, Val::RelYear(0)));
+        }
+        if let Some(end) = seq(toks, j, &["the", "month"]) {
+            return Some((end, Val::RelMonth(0)));
         }
     }
     let (end, v) = periods::season(toks, j)
@@ -1259,6 +1274,9 @@ fn resolve_relative(value: &Val, a: NaiveDate, tense: Tense) -> Option<ResolvedD
             a,
         )?,
         Val::ShortDecade(tens) => periods::resolve_short_decade(tens, a)?,
+        Val::Holiday { which, modifier } => {
+            periods::resolve_holiday(which, modifier, a, FUTURE_BIAS)?
+        }
         Val::Full(_)
         | Val::MonthYear { .. }
         | Val::Year(_)
@@ -1543,6 +1561,58 @@ mod tests {
         assert_eq!(
             found("by the end of the year", d(1989, 10, 26)),
             [("the end of the year", Some("1989".into()))]
+        );
+    }
+
+    #[test]
+    fn holidays() {
+        let a = d(2000, 1, 7);
+        // AQUAINT APW20000210.0328 (DCT 2000-02-10): "... last Thanksgiving following a boat".
+        assert_eq!(
+            found(
+                "since last Thanksgiving following a boat trip",
+                d(2000, 2, 10)
+            ),
+            [("last Thanksgiving", Some("1999-11-25".into()))]
+        );
+        assert_eq!(
+            found("He was arrested on Christmas Day.", a),
+            [("Christmas Day", Some("1999-12-25".into()))]
+        );
+        assert_eq!(
+            found("the parade on New Year's Eve", a),
+            [("New Year's Eve", Some("1999-12-31".into()))]
+        );
+        assert_eq!(
+            found("They met at Easter.", d(2017, 4, 20)),
+            [("Easter", Some("2017-04-16".into()))]
+        );
+        assert!(values("They went Christmas shopping.", a).is_empty());
+        assert!(values("for Christmas shopping", a).is_empty());
+        assert!(values("Christmas is near.", a).is_empty());
+    }
+
+    #[test]
+    fn day_before_a_colon_and_joined_years() {
+        // AQUAINT NYT20000106.0007: "... says in an editorial on Thursday, Jan. 6:".
+        assert_eq!(
+            found(
+                "says in an editorial on Thursday, Jan. 6: The",
+                d(2000, 1, 6)
+            ),
+            [("Thursday, Jan. 6", Some("2000-01-06".into()))]
+        );
+        assert!(values("at 5:30 today", d(2000, 1, 6))
+            .iter()
+            .all(|(e, _)| e == "today"));
+        // TimeBank wsj_0584: "... earnings by about 9% in both 1990 and 1991".
+        assert_eq!(
+            found("by about 9% in both 1990 and 1991 and", None),
+            [("1990", Some("1990".into())), ("1991", Some("1991".into()))]
+        );
+        assert_eq!(
+            found("bonds due 1993 and warrants", None),
+            [("1993", Some("1993".into()))]
         );
     }
 

@@ -688,3 +688,148 @@ pub(super) fn resolve_short_decade(tens: i32, a: NaiveDate) -> Option<ResolvedDa
     }
     years_range(first, 10)
 }
+
+/// A holiday: a fixed day of the year, US Thanksgiving (the fourth Thursday of November) or
+/// Easter Sunday (Gregorian).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Holiday {
+    Fixed(u32, u32),
+    Thanksgiving,
+    Easter,
+}
+
+impl Holiday {
+    fn in_year(self, y: i32) -> Option<NaiveDate> {
+        match self {
+            Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(y, m, d),
+            Holiday::Thanksgiving => {
+                NaiveDate::from_weekday_of_month_opt(y, 11, chrono::Weekday::Thu, 4)
+            }
+            Holiday::Easter => {
+                // Anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+                let (a, b, c) = (y % 19, y / 100, y % 100);
+                let (d, e) = (b / 4, b % 4);
+                let f = (b + 8) / 25;
+                let g = (b - f + 1) / 3;
+                let h = (19 * a + b - d - g + 15) % 30;
+                let (i, k) = (c / 4, c % 4);
+                let l = (32 + 2 * e + 2 * i - h - k) % 7;
+                let m = (a + 11 * h + 22 * l) / 451;
+                let month = (h + l - 7 * m + 114) / 31;
+                let day = (h + l - 7 * m + 114) % 31 + 1;
+                NaiveDate::from_ymd_opt(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+            }
+        }
+    }
+}
+
+/// Words before a holiday name that make it a date ("at Christmas", "last Thanksgiving").
+const HOLIDAY_TRIGGERS: &[&str] = &[
+    "on", "at", "by", "before", "after", "since", "until", "till", "over", "around", "during",
+    "for", "last", "next", "this", "until",
+];
+
+/// Holidays: "Christmas Day", "Christmas Eve", "New Year's Day", "New Year's Eve",
+/// "Valentine's Day", "Halloween", "Thanksgiving (Day)", "Easter (Sunday)"; a bare
+/// "Christmas", "Thanksgiving", "Easter" or "Halloween" only after last/next/this or after a
+/// date preposition and not before a lower-case noun ("at Christmas", not "for Christmas
+/// shopping").
+pub(super) fn holiday(toks: &[Tok<'_>], i: usize) -> Match {
+    let t = toks.get(i)?;
+    let (modifier, j) = if t.is_any(&["last", "past"]) {
+        (Modifier::Last, i + 1)
+    } else if t.is_any(&["next", "coming"]) {
+        (Modifier::Next, i + 1)
+    } else if t.is("this") {
+        (Modifier::This, i + 1)
+    } else {
+        (Modifier::None, i)
+    };
+    let w = toks.get(j)?;
+    if !w.is_capitalised() {
+        return None;
+    }
+    let possessive_day = |k: usize| {
+        toks.get(k)
+            .is_some_and(|a| a.is_punct('\'') || a.is_punct('’'))
+            && toks.get(k + 1).is_some_and(|s| s.is("s"))
+            && toks
+                .get(k + 2)
+                .is_some_and(|d| d.text == "Day" || d.text == "Eve")
+    };
+    let (which, end, named_day) = match w.text {
+        "Christmas" => match toks.get(j + 1).map(|n| n.text) {
+            Some("Day") => (Holiday::Fixed(12, 25), j + 2, true),
+            Some("Eve") => (Holiday::Fixed(12, 24), j + 2, true),
+            _ => (Holiday::Fixed(12, 25), j + 1, false),
+        },
+        "New" if toks.get(j + 1).is_some_and(|y| y.text == "Year") && possessive_day(j + 2) => {
+            let eve = toks[j + 4].text == "Eve";
+            let h = if eve {
+                Holiday::Fixed(12, 31)
+            } else {
+                Holiday::Fixed(1, 1)
+            };
+            (h, j + 5, true)
+        }
+        "Valentine" if possessive_day(j + 1) && toks[j + 3].text == "Day" => {
+            (Holiday::Fixed(2, 14), j + 4, true)
+        }
+        "Halloween" => (Holiday::Fixed(10, 31), j + 1, false),
+        "Thanksgiving" => match toks.get(j + 1).map(|n| n.text) {
+            Some("Day") => (Holiday::Thanksgiving, j + 2, true),
+            _ => (Holiday::Thanksgiving, j + 1, false),
+        },
+        "Easter" => match toks.get(j + 1).map(|n| n.text) {
+            Some("Sunday") => (Holiday::Easter, j + 2, true),
+            _ => (Holiday::Easter, j + 1, false),
+        },
+        _ => return None,
+    };
+    if !named_day {
+        let triggered =
+            modifier != Modifier::None || (i > 0 && toks[i - 1].is_any(HOLIDAY_TRIGGERS));
+        let noun_next = toks.get(end).is_some_and(|n| {
+            n.kind == TokKind::Word
+                && !n.is_capitalised()
+                && !n.is_any(&[
+                    "and", "or", "when", "as", "to", "in", "on", "at", "the", "this", "last",
+                    "next", "he", "she", "they", "we", "i", "it", "is", "was", "will",
+                ])
+        });
+        if !triggered || (noun_next && modifier == Modifier::None) {
+            return None;
+        }
+    }
+    Some((end, Val::Holiday { which, modifier }))
+}
+
+/// Resolves a holiday against the anchor: by its modifier, else the closest occurrence (one
+/// ahead counting `bias` times its distance).
+pub(super) fn resolve_holiday(
+    which: Holiday,
+    modifier: Modifier,
+    a: NaiveDate,
+    bias: f64,
+) -> Option<ResolvedDate> {
+    let days: Vec<NaiveDate> = (a.year() - 1..=a.year() + 1)
+        .filter_map(|y| which.in_year(y))
+        .collect();
+    let d = match modifier {
+        Modifier::Last => days.iter().rev().find(|d| **d < a).copied(),
+        Modifier::Next => days.iter().find(|d| **d > a).copied(),
+        Modifier::This => days.iter().find(|d| d.year() == a.year()).copied(),
+        Modifier::None => days.iter().copied().min_by(|x, y| {
+            let cost = |d: &NaiveDate| {
+                let n = (*d - a).num_days();
+                if n > 0 {
+                    n as f64 * bias
+                } else {
+                    -n as f64
+                }
+            };
+            cost(x).total_cmp(&cost(y))
+        }),
+    }?;
+    Some(ResolvedDate::day(d))
+}
