@@ -37,14 +37,21 @@
 //!   → a Range from A minus that stretch ("few" = 3, "several" = 3) to A.
 //! - "N days/weeks/months/years ago" → that day / week (range) / month / year.
 //! - A time before a date ("5:30pm on April 12") is ignored; the date is kept.
+//! - Quarters and halves ("the third quarter", "third-quarter", "Q3 2016", "the first half of
+//!   2017", "last quarter"), seasons ("last summer", "the winter of 1994"), decades ("the
+//!   1990s", "the '90s"), centuries ("20th century") and holidays ("Christmas Day", "last
+//!   Thanksgiving") are in [`periods`]: all but holidays are day ranges (precision `range`),
+//!   with their rules and guards there (fiscal and sports quarters, "summer camp", "the Arab
+//!   Spring", "in their 80s", "Christmas shopping" are not dates).
 //!
 //! False dates avoided: month names must be capitalised; "May", "March", "April", "June" and
 //! "August" (verbs, modal, given names) count only followed by a day or year, or preceded by a
 //! date preposition (in, on, since, until, by, early, late, mid-, ...); a month followed by a
 //! capitalised word ("April Smith") counts only after such a preposition, and a weekday
-//! followed by one ("Sunday Times") never does. Bare numbers are never dates except four-digit years 1800–2100 in a year
-//! position ("in 2016", "the 2010 raid", "2009-2010"); "16-50", "8,700", "now", "we" are not
-//! dates.
+//! followed by one ("Sunday Times") never does. Bare numbers are never dates except
+//! four-digit years 1800–2100 in a year position ("in 2016", "the 2010 raid", "2009-2010",
+//! "in both 1990 and 1991"); "16-50", "8,700", "now", "we" are not dates. "now", "currently",
+//! "the past" (TimeML's `PRESENT_REF`/`PAST_REF`) are left out on purpose: they name no date.
 
 pub(crate) mod lex;
 pub(crate) mod periods;
