@@ -37,16 +37,24 @@
 //!   → a Range from A minus that stretch ("few" = 3, "several" = 3) to A.
 //! - "N days/weeks/months/years ago" → that day / week (range) / month / year.
 //! - A time before a date ("5:30pm on April 12") is ignored; the date is kept.
+//! - Quarters and halves ("the third quarter", "third-quarter", "Q3 2016", "the first half of
+//!   2017", "last quarter"), seasons ("last summer", "the winter of 1994"), decades ("the
+//!   1990s", "the '90s"), centuries ("20th century") and holidays ("Christmas Day", "last
+//!   Thanksgiving") are in [`periods`]: all but holidays are day ranges (precision `range`),
+//!   with their rules and guards there (fiscal and sports quarters, "summer camp", "the Arab
+//!   Spring", "in their 80s", "Christmas shopping" are not dates).
 //!
 //! False dates avoided: month names must be capitalised; "May", "March", "April", "June" and
 //! "August" (verbs, modal, given names) count only followed by a day or year, or preceded by a
 //! date preposition (in, on, since, until, by, early, late, mid-, ...); a month followed by a
 //! capitalised word ("April Smith") counts only after such a preposition, and a weekday
-//! followed by one ("Sunday Times") never does. Bare numbers are never dates except four-digit years 1800–2100 in a year
-//! position ("in 2016", "the 2010 raid", "2009-2010"); "16-50", "8,700", "now", "we" are not
-//! dates.
+//! followed by one ("Sunday Times") never does. Bare numbers are never dates except
+//! four-digit years 1800–2100 in a year position ("in 2016", "the 2010 raid", "2009-2010",
+//! "in both 1990 and 1991"); "16-50", "8,700", "now", "we" are not dates. "now", "currently",
+//! "the past" (TimeML's `PRESENT_REF`/`PAST_REF`) are left out on purpose: they name no date.
 
 pub(crate) mod lex;
+pub(crate) mod periods;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use dossier_core::{Document, ResolvedDate, Span};
@@ -54,6 +62,7 @@ use dossier_text::AnalyzedText;
 use serde::Serialize;
 
 use lex::{adjacent, lex, Tok, TokKind};
+use periods::{Holiday, YearRef};
 
 /// What relative and year-less dates are resolved against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -223,6 +232,23 @@ pub(crate) enum Val {
     Back { amount: u32, unit: Unit },
     /// A point some time before the anchor.
     Ago { amount: u32, unit: Unit },
+    /// A quarter, half or season: `months` months from `first_month` of a year.
+    Period {
+        first_month: u32,
+        months: u32,
+        year: YearRef,
+        modifier: Modifier,
+    },
+    /// The anchor's quarter, the one before (`Last`) or after (`Next`).
+    RelQuarter(Modifier),
+    /// A decade from its first year ("the 1990s").
+    Decade(i32),
+    /// A decade by its tens alone ("the '90s"): the latest that began by the anchor's year.
+    ShortDecade(i32),
+    /// A holiday ("Christmas Day", "last Thanksgiving").
+    Holiday { which: Holiday, modifier: Modifier },
+    /// A century from its first year (TimeML's: "the 20th century" is 1900–1999).
+    Century(i32),
     /// A date that cannot be read without guessing ("04/05/2017").
     Unresolvable,
 }
@@ -350,6 +376,8 @@ const YEAR_TRIGGERS: &[&str] = &[
     "their",
     "our",
     "my",
+    "due",
+    "both",
 ];
 /// Words before a number that make it a figure rather than a year.
 const FIGURE_QUALIFIERS: &[&str] = &[
@@ -427,20 +455,24 @@ type Match = Option<(usize, Val)>;
 
 /// Tense around the expression `toks[i..end]`: the nearest tense cue within
 /// [`TENSE_WINDOW`] tokens on either side decides (future: "will", "due", "scheduled", ...;
-/// past: "said", "was", "had", "-ed" verbs, ...).
+/// past: "said", "was", "had", "-ed" verbs, ..., but not a participle after "be": "will be
+/// held").
 fn tense_around(toks: &[Tok<'_>], i: usize, end: usize) -> Tense {
     for d in 1..=TENSE_WINDOW {
-        let before = i.checked_sub(d).and_then(|k| toks.get(k));
-        let after = toks.get(end - 1 + d);
-        for t in [before, after].into_iter().flatten() {
-            if t.kind != TokKind::Word {
+        let before = i.checked_sub(d);
+        let after = Some(end - 1 + d);
+        for k in [before, after].into_iter().flatten() {
+            let Some(t) = toks.get(k).filter(|t| t.kind == TokKind::Word) else {
                 continue;
-            }
+            };
             let l = t.lower();
             if FUTURE_CUES.contains(&l.as_str()) || l.ends_with("'ll") {
                 return Tense::Future;
             }
-            if PAST_CUES.contains(&l.as_str()) || (l.len() > 4 && l.ends_with("ed")) {
+            // A participle after "be" ("will be held") says nothing of the tense.
+            let after_be = k > 0 && toks[k - 1].is("be");
+            if !after_be && (PAST_CUES.contains(&l.as_str()) || (l.len() > 4 && l.ends_with("ed")))
+            {
                 return Tense::Past;
             }
         }
@@ -453,7 +485,12 @@ fn match_at(toks: &[Tok<'_>], i: usize) -> Match {
     if t.kind == TokKind::Punct {
         return None;
     }
-    relative(toks, i)
+    periods::decade(toks, i)
+        .or_else(|| periods::century(toks, i))
+        .or_else(|| periods::quarter(toks, i))
+        .or_else(|| periods::season(toks, i))
+        .or_else(|| periods::holiday(toks, i))
+        .or_else(|| relative(toks, i))
         .or_else(|| premodified(toks, i))
         .or_else(|| modified(toks, i))
         .or_else(|| weekday_expr(toks, i, Modifier::None))
@@ -535,9 +572,13 @@ fn day_at(toks: &[Tok<'_>], i: usize) -> Option<(u32, usize)> {
     if !(1..=31).contains(&day) {
         return None;
     }
-    // "5:30", "12%" are not days.
+    // "5:30", "12%" are not days; "Jan. 6:" is.
     if let Some(n) = toks.get(i + 1) {
-        if adjacent(t, n) && (n.is_punct(':') || n.is_punct('%')) {
+        let clock = n.is_punct(':')
+            && toks
+                .get(i + 2)
+                .is_some_and(|m| adjacent(n, m) && m.kind != TokKind::Word);
+        if adjacent(t, n) && (clock || n.is_punct('%')) {
             return None;
         }
     }
@@ -828,7 +869,10 @@ fn bare_year(toks: &[Tok<'_>], i: usize) -> Match {
                 || (p.is_any(&["and", "or"]) && i >= 2 && year_at(toks, i - 2).is_some())
         }
     };
-    let free = next.is_none_or(|n| n.kind != TokKind::Word || n.is_capitalised());
+    // "in both 1990 and 1991"
+    let joined = next.is_some_and(|n| n.is_any(&["and", "or", "to", "through"]))
+        && year_at(toks, j + 1).is_some();
+    let free = joined || next.is_none_or(|n| n.kind != TokKind::Word || n.is_capitalised());
     (triggered || free).then_some((j, Val::Year(y)))
 }
 
@@ -846,7 +890,17 @@ fn premodified(toks: &[Tok<'_>], i: usize) -> Match {
     if t.is("mid") && toks.get(j).is_some_and(|d| d.is_punct('-')) {
         j += 1;
     }
-    let (end, v) = modified(toks, j)
+    if t.is("the") {
+        // "the end of the year"
+        if let Some(end) = seq(toks, j, &["the", "year"]) {
+            return Some((end, Val::RelYear(0)));
+        }
+        if let Some(end) = seq(toks, j, &["the", "month"]) {
+            return Some((end, Val::RelMonth(0)));
+        }
+    }
+    let (end, v) = periods::season(toks, j)
+        .or_else(|| modified(toks, j))
         .or_else(|| relative(toks, j))
         .or_else(|| month_first(toks, j, true))
         .or_else(|| year_at(toks, j).map(|(y, e)| (e, Val::Year(y))))?;
@@ -857,7 +911,8 @@ fn premodified(toks: &[Tok<'_>], i: usize) -> Match {
         | Val::Year(_)
         | Val::RelMonth(_)
         | Val::RelYear(_)
-        | Val::RelWeek(_) => Some((end, v)),
+        | Val::RelWeek(_)
+        | Val::Period { months: 3, .. } => Some((end, v)),
         _ => None,
     }
 }
@@ -1087,6 +1142,24 @@ pub(crate) fn resolve(
                 .map(|(a, b)| ResolvedDate::range(a, b));
             return (r, "absolute");
         }
+        Val::Period {
+            first_month,
+            months,
+            year: YearRef::Given(y),
+            ..
+        } => {
+            let r = periods::resolve_period(
+                *first_month,
+                *months,
+                YearRef::Given(*y),
+                Modifier::None,
+                NaiveDate::MIN,
+                tense,
+            );
+            return (r, "absolute");
+        }
+        Val::Decade(y) => return (periods::years_range(*y, 10), "absolute"),
+        Val::Century(y) => return (periods::years_range(*y, 100), "absolute"),
         Val::Unresolvable => return (None, "none"),
         _ => {}
     }
@@ -1193,7 +1266,30 @@ fn resolve_relative(value: &Val, a: NaiveDate, tense: Tense) -> Option<ResolvedD
                 Unit::Year => ResolvedDate::year(d.year())?,
             }
         }
-        Val::Full(_) | Val::MonthYear { .. } | Val::Year(_) | Val::Unresolvable => return None,
+        Val::Period {
+            first_month,
+            months,
+            year,
+            modifier,
+        } => periods::resolve_period(first_month, months, year, modifier, a, tense)?,
+        Val::RelQuarter(m) => periods::resolve_rel_quarter(
+            match m {
+                Modifier::Last => -1,
+                Modifier::Next => 1,
+                Modifier::This | Modifier::None => 0,
+            },
+            a,
+        )?,
+        Val::ShortDecade(tens) => periods::resolve_short_decade(tens, a)?,
+        Val::Holiday { which, modifier } => {
+            periods::resolve_holiday(which, modifier, a, FUTURE_BIAS)?
+        }
+        Val::Full(_)
+        | Val::MonthYear { .. }
+        | Val::Year(_)
+        | Val::Decade(_)
+        | Val::Century(_)
+        | Val::Unresolvable => return None,
     })
 }
 
@@ -1295,6 +1391,235 @@ mod tests {
         assert_eq!(
             values("on May 26 it starts", a)[0].1.as_deref(),
             Some("2017-05-26")
+        );
+    }
+
+    fn found(s: &str, anchor: Option<NaiveDate>) -> Vec<(&str, Option<String>)> {
+        values(s, anchor)
+            .into_iter()
+            .map(|(e, v)| (&s[s.find(&e).unwrap_or(0)..][..e.len()], v))
+            .collect()
+    }
+
+    #[test]
+    fn quarters_and_halves() {
+        let a = d(1989, 11, 2);
+        // TimeBank wsj_0106 style sentences.
+        assert_eq!(
+            found(
+                "Net income in the third quarter rose 12% to $4.4 million.",
+                a
+            ),
+            [("the third quarter", Some("1989-07-01/1989-09-30".into()))]
+        );
+        assert_eq!(
+            found("The company posted a third-quarter loss of $5 million.", a),
+            [("third-quarter", Some("1989-07-01/1989-09-30".into()))]
+        );
+        assert_eq!(
+            found("It will report third-quarter results next week.", a)[0],
+            ("third-quarter", Some("1989-07-01/1989-09-30".into()))
+        );
+        assert_eq!(
+            found("compared with the year-ago third quarter", a),
+            [(
+                "the year-ago third quarter",
+                Some("1988-07-01/1988-09-30".into())
+            )]
+        );
+        assert_eq!(
+            found("a charge in the 1988 second quarter", a),
+            [(
+                "the 1988 second quarter",
+                Some("1988-04-01/1988-06-30".into())
+            )]
+        );
+        assert_eq!(
+            found(
+                "profit fell in the fourth quarter of last year",
+                d(2017, 4, 15)
+            ),
+            [(
+                "the fourth quarter of last year",
+                Some("2016-10-01/2016-12-31".into())
+            )]
+        );
+        assert_eq!(
+            found("Sales rose in the first half of 2017.", None),
+            [(
+                "the first half of 2017",
+                Some("2017-01-01/2017-06-30".into())
+            )]
+        );
+        assert_eq!(
+            found("Shipments in Q3 2016 were flat.", None),
+            [("Q3 2016", Some("2016-07-01/2016-09-30".into()))]
+        );
+        assert_eq!(
+            found("Earnings in the latest quarter fell 59%.", a),
+            [("the latest quarter", Some("1989-07-01/1989-09-30".into()))]
+        );
+        // Without an anchor a year-less quarter is found but not resolved.
+        assert_eq!(found("in the third quarter", None)[0].1, None);
+        // A game's quarter, a match's half, a fiscal quarter: no dates.
+        assert!(values("He scored 12 points in the third quarter.", a).is_empty());
+        assert!(values("Chelsea led 2-0 in the first half.", a).is_empty());
+        assert!(values("for the fiscal first quarter ended Sept. 30", a)
+            .iter()
+            .all(|(e, _)| !e.contains("quarter")));
+        assert!(values("in the last quarter of the century", a).is_empty());
+    }
+
+    #[test]
+    fn seasons() {
+        let a = d(2013, 3, 22);
+        // Platinum CNN_20130322_1003: "... since his death last summer".
+        assert_eq!(
+            found("since his death last summer", a),
+            [("last summer", Some("2012-06-01/2012-08-31".into()))]
+        );
+        assert_eq!(
+            found("Protests are planned this summer.", a),
+            [("this summer", Some("2013-06-01/2013-08-31".into()))]
+        );
+        assert_eq!(
+            found("in the winter of 1994", None),
+            [("the winter of 1994", Some("1994-12-01/1995-02-28".into()))]
+        );
+        assert_eq!(
+            found("The talks began in the spring.", d(2013, 1, 15)),
+            [("the spring", Some("2012-03-01/2012-05-31".into()))]
+        );
+        assert_eq!(
+            found("The vote will be held in the autumn.", a),
+            [("the autumn", Some("2013-09-01/2013-11-30".into()))]
+        );
+        for s in [
+            "a summer camp for children",
+            "A winter storm closed roads.",
+            "after the Arab Spring",
+            "since the fall of the Berlin Wall",
+            "Prices fall when demand drops.",
+            "at the Summer Olympics",
+            "Spring is here.",
+        ] {
+            assert!(values(s, a).is_empty(), "{s}: {:?}", values(s, a));
+        }
+    }
+
+    #[test]
+    fn decades_and_centuries() {
+        let a = d(2017, 4, 15);
+        assert_eq!(
+            found("Crime fell in the 1990s.", a),
+            [("the 1990s", Some("1990-01-01/1999-12-31".into()))]
+        );
+        assert_eq!(
+            found("He held power in the late 1970s.", a),
+            [("the late 1970s", Some("1970-01-01/1979-12-31".into()))]
+        );
+        assert_eq!(
+            found("since the mid-1990s", a),
+            [("the mid-1990s", Some("1990-01-01/1999-12-31".into()))]
+        );
+        assert_eq!(
+            found("music of the '80s", a),
+            [("the '80s", Some("1980-01-01/1989-12-31".into()))]
+        );
+        assert_eq!(
+            found("the jazz of the twenties", a),
+            [("the twenties", Some("1920-01-01/1929-12-31".into()))]
+        );
+        // Platinum nyt_20130321_women_senate: "for much of the 20th century".
+        assert_eq!(
+            found("they were for much of the 20th century", a),
+            [("20th century", Some("1900-01-01/1999-12-31".into()))]
+        );
+        assert!(values("Both men are in their 80s.", a).is_empty());
+        assert!(values("temperatures in the 90s", a)
+            .iter()
+            .all(|(_, v)| v.as_deref() != Some("2090-01-01/2099-12-31")));
+    }
+
+    #[test]
+    fn no_false_dates_from_common_words() {
+        let a = d(2017, 4, 15);
+        for s in [
+            "We may now see men aged 16-50 leave.",
+            "Theresa May said the vote would go ahead.",
+            "The Women's March drew crowds.",
+            "They march on the capital now.",
+            "April Smith told reporters.",
+            "We now know what may happen.",
+            "the Sunday Times reported",
+            "about 2000 people",
+        ] {
+            assert!(values(s, a).is_empty(), "{s}: {:?}", values(s, a));
+        }
+        // A month name after a date preposition is a month.
+        assert_eq!(
+            found("They will march in May.", a),
+            [("May", Some("2017-05".into()))]
+        );
+    }
+
+    #[test]
+    fn end_of_the_year() {
+        assert_eq!(
+            found("by the end of the year", d(1989, 10, 26)),
+            [("the end of the year", Some("1989".into()))]
+        );
+    }
+
+    #[test]
+    fn holidays() {
+        let a = d(2000, 1, 7);
+        // AQUAINT APW20000210.0328 (DCT 2000-02-10): "... last Thanksgiving following a boat".
+        assert_eq!(
+            found(
+                "since last Thanksgiving following a boat trip",
+                d(2000, 2, 10)
+            ),
+            [("last Thanksgiving", Some("1999-11-25".into()))]
+        );
+        assert_eq!(
+            found("He was arrested on Christmas Day.", a),
+            [("Christmas Day", Some("1999-12-25".into()))]
+        );
+        assert_eq!(
+            found("the parade on New Year's Eve", a),
+            [("New Year's Eve", Some("1999-12-31".into()))]
+        );
+        assert_eq!(
+            found("They met at Easter.", d(2017, 4, 20)),
+            [("Easter", Some("2017-04-16".into()))]
+        );
+        assert!(values("They went Christmas shopping.", a).is_empty());
+        assert!(values("for Christmas shopping", a).is_empty());
+        assert!(values("Christmas is near.", a).is_empty());
+    }
+
+    #[test]
+    fn day_before_a_colon_and_joined_years() {
+        // AQUAINT NYT20000106.0007: "... says in an editorial on Thursday, Jan. 6:".
+        assert_eq!(
+            found(
+                "says in an editorial on Thursday, Jan. 6: The",
+                d(2000, 1, 6)
+            ),
+            [("Thursday, Jan. 6", Some("2000-01-06".into()))]
+        );
+        assert!(values("at 5:30 today", d(2000, 1, 6))
+            .iter()
+            .all(|(e, _)| e == "today"));
+        // TimeBank wsj_0584: "... earnings by about 9% in both 1990 and 1991".
+        assert_eq!(
+            found("by about 9% in both 1990 and 1991 and", None),
+            [("1990", Some("1990".into())), ("1991", Some("1991".into()))]
+        );
+        assert_eq!(
+            found("bonds due 1993 and warrants", None),
+            [("1993", Some("1993".into()))]
         );
     }
 
