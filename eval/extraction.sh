@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Body-extraction F1 and speed on the article-extraction-benchmark: Dossier (Rust, one
-# thread) and Python trafilatura (one process), in one run, with the ratio of pages/s.
+# thread) and Python trafilatura (one process), in one run, with the ratio of pages/s (best
+# pass of each: DOSSIER_EXTRACTION_REPEAT Rust passes, default 5; DOSSIER_EXTRACTION_REPEAT_PY
+# Python passes, default 3).
 # Needs ../shared/data beside the project and `pip install trafilatura lxml_html_clean`.
 set -euo pipefail
 cd "$(dirname "$0")/.."

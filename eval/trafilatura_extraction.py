@@ -10,6 +10,7 @@ import gzip
 import json
 import re
 import sys
+import os
 import time
 from collections import Counter
 from pathlib import Path
@@ -49,16 +50,24 @@ def main():
     truth = json.loads((base / "ground-truth.json").read_text())
     hashes = sorted(truth)
     pages = [gzip.open(base / "html" / f"{h}.html.gz").read() for h in hashes]
-    started = time.perf_counter()
-    outputs = [trafilatura.extract(page) or "" for page in pages]
-    seconds = time.perf_counter() - started
+    # The machine is shared: time several passes, report the best and the median.
+    repeat = max(1, int(os.environ.get("DOSSIER_EXTRACTION_REPEAT_PY", "3")))
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        outputs = [trafilatura.extract(page) or "" for page in pages]
+        times.append(time.perf_counter() - started)
+    times.sort()
+    seconds = times[0]
+    median = times[len(times) // 2]
     scored = [page_pr(truth[h]["articleBody"], out) for h, out in zip(hashes, outputs)]
     scored = [s for s in scored if s is not None]
     precision = sum(p for p, _ in scored) / len(scored)
     recall = sum(r for _, r in scored) / len(scored)
     f1 = 2 * precision * recall / (precision + recall)
     print(f"trafilatura {trafilatura.__version__} P {precision:.3f} R {recall:.3f} F1 {f1:.3f} on {len(scored)} pages")
-    print(f"trafilatura {trafilatura.__version__} {len(pages) / seconds:.1f} pages/s, one process")
+    print(f"trafilatura {trafilatura.__version__} {len(pages) / seconds:.1f} pages/s, one process "
+          f"(best of {repeat}; median {len(pages) / median:.1f} pages/s)")
 
 
 if __name__ == "__main__":

@@ -62,18 +62,31 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     let bytes: usize = pages.iter().map(Vec::len).sum();
-    let started = Instant::now();
-    let predicted: Vec<String> = pages
-        .iter()
-        .zip(&hashes)
-        .map(|(html, hash)| {
-            let url = truth[*hash]["url"].as_str();
-            dossier_web::extract_article(html, url, None)
-                .map(|a| a.body)
-                .unwrap_or_default()
-        })
-        .collect();
-    let seconds = started.elapsed().as_secs_f64();
+    // The machine is shared: time several passes and report the best and the median.
+    let repeat: usize = std::env::var("DOSSIER_EXTRACTION_REPEAT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5)
+        .max(1);
+    let mut times = Vec::with_capacity(repeat);
+    let mut predicted: Vec<String> = Vec::new();
+    for _ in 0..repeat {
+        let started = Instant::now();
+        predicted = pages
+            .iter()
+            .zip(&hashes)
+            .map(|(html, hash)| {
+                let url = truth[*hash]["url"].as_str();
+                dossier_web::extract_article(html, url, None)
+                    .map(|a| a.body)
+                    .unwrap_or_default()
+            })
+            .collect();
+        times.push(started.elapsed().as_secs_f64());
+    }
+    times.sort_by(f64::total_cmp);
+    let seconds = times[0];
+    let median = times[times.len() / 2];
     let all = score(
         expected
             .iter()
@@ -96,9 +109,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         all.precision, all.recall, all.f1, all.pages, even.f1, odd.f1
     );
     println!(
-        "dossier   {:.1} pages/s, {:.1} MB/s, one thread",
+        "dossier   {:.1} pages/s, {:.1} MB/s, one thread (best of {repeat}; median {:.1} pages/s)",
         pages.len() as f64 / seconds,
-        bytes as f64 / seconds / 1e6
+        bytes as f64 / seconds / 1e6,
+        pages.len() as f64 / median
     );
     if let Some(path) = std::env::var_os("DOSSIER_EXTRACTION_DUMP") {
         let output: Map<String, Value> = hashes
