@@ -265,18 +265,8 @@ fn year_after(toks: &[Tok<'_>], i: usize, bare: bool) -> Option<(YearRef, usize)
         if let Some(e) = seq(toks, k, &["the", "year"]) {
             return Some((YearRef::Rel(0), e));
         }
-        let t = toks.get(k)?;
-        let off = if t.is("this") {
-            0
-        } else if t.is("last") {
-            -1
-        } else if t.is("next") {
-            1
-        } else {
-            return None;
-        };
-        if toks.get(k + 1)?.is("year") {
-            return Some((YearRef::Rel(off), k + 2));
+        if let Some((off, e)) = super::rel_year_words(toks, k) {
+            return Some((YearRef::Rel(off), e));
         }
     }
     None
