@@ -3,13 +3,9 @@
 
 use std::io::Write;
 
-/// Peak resident memory of this process so far, in bytes (Linux only).
-fn peak_rss() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb * 1024)
-}
+mod memory;
+
+use memory::{assert_peak_grew_less_than, peak_rss};
 
 #[test]
 fn fifty_megabytes_of_jsonl_stream_through() {
@@ -40,13 +36,5 @@ fn fifty_megabytes_of_jsonl_stream_through() {
     }
     assert_eq!(read, n);
     assert!(bytes > 49 * 1024 * 1024);
-    if let (Some(before), Some(after)) = (before, peak_rss()) {
-        let grown = after.saturating_sub(before);
-        eprintln!("peak memory grew by {:.1} MB", grown as f64 / 1e6);
-        assert!(
-            grown < 20 * 1024 * 1024,
-            "peak memory grew by {} MB reading a 50 MB file",
-            grown >> 20
-        );
-    }
+    assert_peak_grew_less_than(before, 20 * 1024 * 1024, "reading a 50 MB file");
 }

@@ -7,13 +7,9 @@ use std::io::Write;
 use flate2::write::GzEncoder;
 use flate2::Compression;
 
-/// Peak resident memory of this process so far, in bytes (Linux only).
-fn peak_rss() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb * 1024)
-}
+mod memory;
+
+use memory::{assert_peak_grew_less_than, peak_rss};
 
 /// Writes one record as its own gzip member: header, an HTTP response head, then `body`
 /// (`repeat` times), streamed.
@@ -132,13 +128,5 @@ fn a_large_per_record_gzip_warc_streams_through() {
         why.reason.ends_with("a web page may be at most 10 MB"),
         "{why}"
     );
-    if let (Some(before), Some(after)) = (before, peak_rss()) {
-        let grown = after.saturating_sub(before);
-        eprintln!("peak memory grew by {:.1} MB", grown as f64 / 1e6);
-        assert!(
-            grown < 20 * 1024 * 1024,
-            "peak memory grew by {} MB reading the archive",
-            grown >> 20
-        );
-    }
+    assert_peak_grew_less_than(before, 20 * 1024 * 1024, "reading the archive");
 }
