@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use dossier_core::UnionFind;
 use dossier_text::stem;
 
 use super::gazetteer::{demonym_place, place_alias_group, PLACE_ALIASES};
@@ -25,7 +26,13 @@ struct Form {
 ///   "of", "the", "for", "and" ("HRW", "Human Rights Watch"; "UN", "United Nations");
 /// - names whose words have the same stems, a nationality counting as its country
 ///   ("Russian LGBT Network", "Russia LGBT Network");
-/// - spellings of the same place ("U.S.", "USA", "United States").
+/// - spellings of the same place ("U.S.", "USA", "United States");
+/// - an organisation's name with and without its legal form or a leading country
+///   ("General Motors Corporation", "General Motors"; "Aer Lingus Group PLC", "Aer Lingus";
+///   "US Federal Reserve", "Federal Reserve"), and a one-word organisation name and the one
+///   longer organisation name it starts ("Apple", "Apple Computer");
+/// - a person's name and the same name after a title or employer ("Steve Jobs", "Apple
+///   CEO Steve Jobs").
 ///
 /// The canonical name is the longest form (ties: more mentions, then first seen), except for
 /// nationalities (the shortest: "Chechen" for "Chechens", "Chechnyan") and places with
@@ -66,10 +73,67 @@ pub fn merge_story_entities(docs: &[&[EntityMention]]) -> Vec<StoryEntity> {
             continue;
         }
         match by_key.get(&(f.kind, key.clone())) {
-            Some(&j) => uf.union(i, j),
+            Some(&j) => uf.join(i, j),
             None => {
                 by_key.insert((f.kind, key), i);
             }
+        }
+    }
+
+    // Organisations: the same core name once legal forms and a leading country are set
+    // aside.
+    let mut by_core: HashMap<String, usize> = HashMap::new();
+    let mut country_led: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, f) in forms.iter().enumerate() {
+        if f.kind != EntityKind::Organization {
+            continue;
+        }
+        let (core, without_country) = organisation_cores(&f.text);
+        if core.is_empty() {
+            continue;
+        }
+        match by_core.get(&core) {
+            Some(&j) => uf.join(i, j),
+            None => {
+                by_core.insert(core, i);
+            }
+        }
+        if let Some(rest) = without_country {
+            country_led.entry(rest).or_default().push(i);
+        }
+    }
+    // "United States Senate" is the story's "Senate" unless another country's is there too
+    // ("US Airways", "British Airways").
+    for (rest, led) in &country_led {
+        if let (Some(&plain), [one]) = (by_core.get(rest), led.as_slice()) {
+            uf.join(*one, plain);
+        }
+    }
+    // A one-word organisation name starting exactly one longer one ("Apple", "Apple
+    // Computer").
+    let org_forms: Vec<usize> = (0..forms.len())
+        .filter(|&i| forms[i].kind == EntityKind::Organization)
+        .collect();
+    for &a in &org_forms {
+        let short = forms[a].text.as_str();
+        if short.contains(' ') || acronym_of(short).is_some() {
+            continue;
+        }
+        let own = uf.find(a);
+        let mut roots: Vec<usize> = org_forms
+            .iter()
+            .filter(|&&b| {
+                let long = forms[b].text.as_str();
+                long.split_whitespace().count() >= 2
+                    && long.split_whitespace().next() == Some(short)
+            })
+            .map(|&b| uf.find(b))
+            .filter(|&root| root != own)
+            .collect();
+        roots.sort_unstable();
+        roots.dedup();
+        if let [root] = roots[..] {
+            uf.join(a, root);
         }
     }
 
@@ -87,28 +151,47 @@ pub fn merge_story_entities(docs: &[&[EntityMention]]) -> Vec<StoryEntity> {
                 && wa.first() == wb.first()
                 && wa.last() == wb.last()
             {
-                uf.union(a, b);
+                uf.join(a, b);
             }
         }
     }
-    // One-word person names: the surname of exactly one full name.
+    // A two-word name after a title or employer ("Apple CEO Steve Jobs").
+    for &a in &persons {
+        let wa = words_of(a);
+        if wa.len() != 2 {
+            continue;
+        }
+        for &b in &persons {
+            let wb = words_of(b);
+            if wb.len() > 2 && wb[wb.len() - 2..] == wa[..] {
+                uf.join(a, b);
+            }
+        }
+    }
+    // One-word person names: the surname of exactly one full name. Full names starting
+    // with a word that cannot be a given name ("U.S. Jobs", a misread headline) are only
+    // counted when no other full name has that surname.
     for &a in &persons {
         let wa = words_of(a);
         if wa.len() != 1 {
             continue;
         }
-        let mut roots: Vec<usize> = persons
+        let full: Vec<usize> = persons
             .iter()
-            .filter(|&&b| {
+            .copied()
+            .filter(|&b| {
                 let wb = words_of(b);
                 wb.len() >= 2 && wb.last() == wa.first()
             })
-            .map(|&b| uf.find(b))
             .collect();
+        let given_first = |b: &usize| words_of(*b).first().is_some_and(|w| could_be_given_name(w));
+        let likely: Vec<usize> = full.iter().copied().filter(given_first).collect();
+        let candidates = if likely.is_empty() { full } else { likely };
+        let mut roots: Vec<usize> = candidates.into_iter().map(|b| uf.find(b)).collect();
         roots.sort_unstable();
         roots.dedup();
         if let [root] = roots[..] {
-            uf.union(a, root);
+            uf.join(a, root);
         }
     }
     // Acronyms: the initials of exactly one multi-word organisation.
@@ -127,7 +210,7 @@ pub fn merge_story_entities(docs: &[&[EntityMention]]) -> Vec<StoryEntity> {
         roots.sort_unstable();
         roots.dedup();
         if let [root] = roots[..] {
-            uf.union(a, root);
+            uf.join(a, root);
         }
     }
 
@@ -219,6 +302,73 @@ fn stem_key(name: &str) -> String {
     words.join(" ")
 }
 
+/// Whether a word can be a given name: capitalised letters, not an abbreviation ("U.S.")
+/// or an acronym ("CEO").
+fn could_be_given_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().any(char::is_lowercase)
+        && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+}
+
+/// Words of an organisation's legal form, left out when comparing names.
+const LEGAL_FORMS: &[&str] = &[
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "llc",
+    "plc",
+    "ltd",
+    "limited",
+    "group",
+    "holdings",
+    "ag",
+    "sa",
+    "nv",
+    "gmbh",
+];
+
+/// Countries that may stand before an organisation's name ("US Federal Reserve").
+const COUNTRY_PREFIXES: &[&[&str]] = &[
+    &["us"],
+    &["u", "s"],
+    &["united", "states"],
+    &["uk"],
+    &["u", "k"],
+    &["british"],
+];
+
+/// The key under which an organisation name matches other forms of itself: its stems
+/// without trailing legal forms ("Ford Motors Co" → "ford motor"); and the same without a
+/// leading country, if it has one ("United States Senate" → "senat").
+fn organisation_cores(name: &str) -> (String, Option<String>) {
+    let mut words: Vec<String> = name
+        .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
+        .filter(|w| !w.is_empty() && !SKIP.contains(w))
+        .map(|w| w.to_lowercase())
+        .collect();
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| LEGAL_FORMS.contains(&w.as_str()))
+    {
+        words.pop();
+    }
+    let key = |words: &[String]| -> String {
+        words.iter().map(|w| stem(w)).collect::<Vec<_>>().join(" ")
+    };
+    let without_country = COUNTRY_PREFIXES
+        .iter()
+        .find(|prefix| {
+            words.len() > prefix.len() && words.iter().zip(prefix.iter()).all(|(w, p)| w == p)
+        })
+        .map(|prefix| key(&words[prefix.len()..]));
+    (key(&words), without_country)
+}
+
 /// The letters of an acronym ("U.N." → "UN"), if `name` is one.
 fn acronym_of(name: &str) -> Option<String> {
     let letters: String = name.chars().filter(|c| *c != '.').collect();
@@ -239,35 +389,6 @@ fn initials(name: &str) -> Option<String> {
         .iter()
         .map(|w| w.chars().next().filter(|c| c.is_uppercase()))
         .collect()
-}
-
-struct UnionFind {
-    parent: Vec<usize>,
-}
-
-impl UnionFind {
-    fn new(n: usize) -> Self {
-        UnionFind {
-            parent: (0..n).collect(),
-        }
-    }
-
-    fn find(&mut self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            self.parent[i] = self.parent[self.parent[i]];
-            i = self.parent[i];
-        }
-        i
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            // Keep the smaller index as root so results do not depend on hash order.
-            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            self.parent[hi] = lo;
-        }
-    }
 }
 
 #[cfg(test)]
@@ -322,6 +443,79 @@ mod tests {
         assert_eq!(find("Russian").kind, Nationality);
         assert_eq!(find("Russia").kind, Place);
         assert_eq!(got.len(), 6);
+    }
+
+    /// Forms seen in MEANTIME's Wikinews articles on Apple, General Motors, Airbus and the
+    /// markets.
+    #[test]
+    fn organisation_legal_forms_countries_and_short_names_merge() {
+        use EntityKind::*;
+        let a = vec![
+            m("Apple Inc", Organization),
+            m("General Motors Corporation", Organization),
+            m("Aer Lingus Group PLC", Organization),
+            m("US Federal Reserve", Organization),
+            m("Ford Motor Company", Organization),
+            m("Apple CEO Steve Jobs", Person),
+            m("U.S. Jobs", Person),
+        ];
+        let b = vec![
+            m("Apple", Organization),
+            m("Apple Computer", Organization),
+            m("General Motors", Organization),
+            m("Aer Lingus", Organization),
+            m("Federal Reserve", Organization),
+            m("Ford Motors Co", Organization),
+            m("Steve Jobs", Person),
+            m("Jobs", Person),
+        ];
+        let got = merge_story_entities(&[&a, &b]);
+        let entity_of = |n: &str| {
+            got.iter()
+                .position(|e| e.name == n || e.aliases.iter().any(|a| a == n))
+                .unwrap_or_else(|| panic!("{n}: {got:#?}"))
+        };
+        for (x, y) in [
+            ("Apple Inc", "Apple"),
+            ("Apple", "Apple Computer"),
+            ("General Motors Corporation", "General Motors"),
+            ("Aer Lingus Group PLC", "Aer Lingus"),
+            ("US Federal Reserve", "Federal Reserve"),
+            ("Ford Motor Company", "Ford Motors Co"),
+            ("Apple CEO Steve Jobs", "Steve Jobs"),
+            ("Jobs", "Steve Jobs"),
+        ] {
+            assert_eq!(entity_of(x), entity_of(y), "{x} = {y}: {got:#?}");
+        }
+        assert_ne!(entity_of("U.S. Jobs"), entity_of("Steve Jobs"));
+        assert_ne!(entity_of("Apple"), entity_of("Steve Jobs"));
+    }
+
+    #[test]
+    fn different_companies_sharing_a_first_word_stay_apart() {
+        use EntityKind::*;
+        let a = vec![
+            m("Ford Motor Company", Organization),
+            m("Ford Foundation", Organization),
+            m("Ford", Organization),
+            m("US Airways", Organization),
+            m("Airways", Organization),
+            m("British Airways", Organization),
+        ];
+        let got = merge_story_entities(&[&a]);
+        let names: Vec<&str> = got.iter().map(|e| e.name.as_str()).collect();
+        assert!(
+            names.contains(&"Ford"),
+            "ambiguous short name kept apart: {got:#?}"
+        );
+        assert!(names.contains(&"Ford Foundation"), "{got:#?}");
+        assert!(names.contains(&"US Airways"), "{got:#?}");
+        assert!(names.contains(&"British Airways"), "{got:#?}");
+        let only_one = merge_story_entities(&[&[
+            m("United States Senate", Organization),
+            m("Senate", Organization),
+        ]]);
+        assert_eq!(only_one.len(), 1, "{only_one:#?}");
     }
 
     #[test]
