@@ -16,8 +16,7 @@
 //!   simple tool does (mentions with the same text are one entity). Only the mentions both
 //!   sides share are scored, so merging is judged apart from detection.
 //!
-//! Articles are their tokens, one sentence a line, with no space before closing punctuation
-//! or after opening brackets and currency signs. Self-skipping when the corpus is missing:
+//! Articles are their tokens, one sentence a line (`tests/cat/mod.rs`). Self-skipping when the corpus is missing:
 //! `cargo test --release -p dossier-extract --test entities_meantime -- --nocapture`.
 //! To look at errors: `DOSSIER_MEANTIME_DEBUG=1` prints each scored mention (gold instance,
 //! Dossier's entity, text, kind); `DOSSIER_MEANTIME_ENTITY=Jobs` prints the story entities
@@ -32,6 +31,10 @@ use dossier_extract::{EntityKind, EntityMention};
 use dossier_text::analyze;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
+
+mod cat;
+
+use cat::{join_tokens, read_tokens, CatText};
 
 fn corpus_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -68,10 +71,6 @@ fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
 fn read_article(path: &Path) -> Article {
     let xml = std::fs::read_to_string(path).expect("readable article");
     let mut reader = Reader::from_str(&xml);
-    // Tokens: (t_id, sentence, text).
-    let mut tokens: Vec<(String, String, String)> = Vec::new();
-    // Token being read: (t_id, sentence, text so far).
-    let mut in_token: Option<(String, String, String)> = None;
     // Markable being read: (element, m_id, syntactic_type, anchors).
     let mut markable: Option<(String, String, String, Vec<String>)> = None;
     let mut mentions: HashMap<String, (String, Vec<String>)> = HashMap::new();
@@ -83,13 +82,6 @@ fn read_article(path: &Path) -> Article {
         match reader.read_event().expect("well-formed MEANTIME XML") {
             Event::Eof => break,
             Event::Start(e) => match e.name().as_ref() {
-                "token" => {
-                    in_token = Some((
-                        attr(&e, "t_id").unwrap_or_default(),
-                        attr(&e, "sentence").unwrap_or_default(),
-                        String::new(),
-                    ))
-                }
                 "REFERS_TO" => refers = Some((Vec::new(), None)),
                 name if name.ends_with("_MENTION") || name == "TIMEX3" || name == "VALUE" => {
                     markable = Some((
@@ -101,24 +93,6 @@ fn read_article(path: &Path) -> Article {
                 }
                 _ => {}
             },
-            Event::Text(t) => {
-                if let Some((_, _, text)) = in_token.as_mut() {
-                    text.push_str(&t.xml10_content());
-                }
-            }
-            // An escaped character inside a token ("AT&amp;T").
-            Event::GeneralRef(r) => {
-                if let Some((_, _, text)) = in_token.as_mut() {
-                    text.push_str(match r.as_ref() {
-                        "amp" => "&",
-                        "lt" => "<",
-                        "gt" => ">",
-                        "quot" => "\"",
-                        "apos" => "'",
-                        _ => "?",
-                    });
-                }
-            }
             Event::Empty(e) => match e.name().as_ref() {
                 "token_anchor" => {
                     if let Some(m) = markable.as_mut() {
@@ -158,41 +132,13 @@ fn read_article(path: &Path) -> Article {
                         mentions.insert(id, (kind, anchors));
                     }
                 }
-                "token" => {
-                    if let Some(token) = in_token.take() {
-                        tokens.push(token);
-                    }
-                }
                 _ => {}
             },
             _ => {}
         }
     }
 
-    // The text: sentences on their own lines, tokens joined the way they were written.
-    let mut text = String::new();
-    let mut spans: HashMap<String, (usize, usize)> = HashMap::new();
-    let mut previous: Option<(&str, &str)> = None;
-    for (id, sentence, token) in &tokens {
-        match previous {
-            Some((s, _)) if s != sentence => text.push('\n'),
-            Some((_, before)) => {
-                let glued_left = matches!(
-                    token.as_str(),
-                    "," | "." | ";" | ":" | "!" | "?" | ")" | "%" | "'s" | "’s" | "n't" | "'"
-                );
-                let glued_right = matches!(before, "(" | "$" | "£" | "€" | "US$");
-                if !glued_left && !glued_right {
-                    text.push(' ');
-                }
-            }
-            None => {}
-        }
-        let start = text.len();
-        text.push_str(token);
-        spans.insert(id.clone(), (start, text.len()));
-        previous = Some((sentence, token));
-    }
+    let CatText { text, spans, .. } = join_tokens(&read_tokens(&xml));
 
     let mut gold = Vec::new();
     for (sources, target) in &links {
