@@ -490,6 +490,7 @@ fn timeline(
             },
         });
     }
+    let mut events = merge_retold_events(ctx, events);
     events.sort_by(|a, b| a.start.cmp(&b.start).then(a.event.date.cmp(&b.event.date)));
     // Only events of one copy group or one discloser can contradict each other.
     let mut happenings: HashMap<(Option<usize>, Option<&str>), Vec<usize>> = HashMap::new();
@@ -521,6 +522,76 @@ fn timeline(
             e.event
         })
         .collect()
+}
+
+/// Content words two sentences of other documents must share, beyond their date, to tell
+/// the same event on the same day...
+const RETOLD_MIN_SHARED_WORDS: usize = 4;
+/// ...and the share of the shorter sentence's content words that must be.
+const RETOLD_MIN_SHARED_SHARE: f32 = 0.4;
+
+/// Joins events of different documents that tell the same thing on the same day in their
+/// own words ("The first flight will ... land in Sydney on October 25" / "The A380 will make
+/// a special charity flight on October 25 from Singapore to Sydney"): the first stays, the
+/// others go to its `also_in`.
+fn merge_retold_events(ctx: &Context, events: Vec<DatedEvent>) -> Vec<DatedEvent> {
+    let words: Vec<HashSet<String>> = events
+        .iter()
+        .map(|e| {
+            let (d, _) = e.sentence;
+            let sentence = e.event.span.slice(&ctx.docs[d].text);
+            let date_words: HashSet<String> = dossier_text::tokens(&e.event.expression, 0)
+                .iter()
+                .map(|t| t.text.to_lowercase())
+                .collect();
+            dossier_text::tokens(sentence, 0)
+                .iter()
+                .map(|t| t.text.to_lowercase())
+                .filter(|w| !dossier_text::is_stopword(w) && !date_words.contains(w))
+                .map(|w| dossier_text::stem(&w))
+                .collect()
+        })
+        .collect();
+    let mut by_day: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        if e.event.precision == dossier_core::Precision::Day {
+            by_day.entry(e.event.date.as_str()).or_default().push(i);
+        }
+    }
+    let mut union = dossier_core::UnionFind::new(events.len());
+    for members in by_day.values() {
+        for (k, &a) in members.iter().enumerate() {
+            for &b in &members[k + 1..] {
+                if events[a].sentence.0 == events[b].sentence.0 {
+                    continue;
+                }
+                let shared = words[a].intersection(&words[b]).count();
+                let shorter = words[a].len().min(words[b].len()).max(1);
+                if shared >= RETOLD_MIN_SHARED_WORDS
+                    && shared as f32 / shorter as f32 >= RETOLD_MIN_SHARED_SHARE
+                {
+                    union.join(a, b);
+                }
+            }
+        }
+    }
+    let mut kept: Vec<Option<DatedEvent>> = events.into_iter().map(Some).collect();
+    for i in 0..kept.len() {
+        let root = union.find(i);
+        if root == i {
+            continue;
+        }
+        if let Some(retold) = kept[i].take() {
+            if let Some(first) = kept[root].as_mut() {
+                first.event.also_in.push(brief::Provenance {
+                    doc: retold.event.doc,
+                    span: retold.event.span,
+                });
+                first.event.also_in.extend(retold.event.also_in);
+            }
+        }
+    }
+    kept.into_iter().flatten().collect()
 }
 
 /// A timeline event with what decides whether two events contradict each other.
