@@ -166,7 +166,7 @@ pub struct Quote {
 pub struct Entity {
     /// Canonical (longest) name.
     pub name: String,
-    /// `person`, `organization`, `place` or `nationality`.
+    /// `person`, `organization`, `place`, `nationality` or `other`.
     pub kind: String,
     /// Other names merged into this one ("Kadyrov").
     pub aliases: Vec<String>,

@@ -59,7 +59,10 @@ pub fn top_entities(store: &Store, story: i64, limit: usize) -> Result<Vec<Strin
         mentions.iter().map(Vec::as_slice).collect();
     let mut entities: Vec<dossier_extract::StoryEntity> = merge_story_entities(&lists)
         .into_iter()
-        .filter(|e| e.kind != dossier_extract::EntityKind::Nationality)
+        .filter(|e| {
+            use dossier_extract::EntityKind::{Organization, Person, Place};
+            matches!(e.kind, Person | Organization | Place)
+        })
         .collect();
     entities.sort_by(|a, b| {
         b.mentions

@@ -34,11 +34,40 @@ struct Form {
 /// - a person's name and the same name after a title or employer ("Steve Jobs", "Apple
 ///   CEO Steve Jobs").
 ///
+/// A name written the same way is one kind across the story: the kind most of its mentions
+/// have (ties: organisation, person, place, other).
+///
 /// The canonical name is the longest form (ties: more mentions, then first seen), except for
 /// nationalities (the shortest: "Chechen" for "Chechens", "Chechnyan") and places with
 /// several spellings (the full name: "United States" for "U.S." and "USA"); the other forms
 /// are aliases in order of first appearance. Entities come out in order of first mention.
 pub fn merge_story_entities(docs: &[&[EntityMention]]) -> Vec<StoryEntity> {
+    // One name, one kind: the tagger may read "Boeing" as an organisation in one sentence
+    // and a place in the next; the story takes the kind most of its mentions have.
+    let mut votes: HashMap<String, HashMap<EntityKind, usize>> = HashMap::new();
+    for mention in docs.iter().flat_map(|mentions| mentions.iter()) {
+        if mention.kind != EntityKind::Nationality {
+            *votes
+                .entry(normalise_spaces(&mention.text))
+                .or_default()
+                .entry(mention.kind)
+                .or_default() += 1;
+        }
+    }
+    let story_kind = |text: &str, kind: EntityKind| -> EntityKind {
+        if kind == EntityKind::Nationality {
+            return kind;
+        }
+        votes
+            .get(text)
+            .and_then(|counts| {
+                counts
+                    .iter()
+                    .max_by_key(|&(k, n)| (*n, kind_preference(*k)))
+                    .map(|(k, _)| *k)
+            })
+            .unwrap_or(kind)
+    };
     let mut forms: Vec<Form> = Vec::new();
     let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
     for (d, mentions) in docs.iter().enumerate() {
@@ -47,11 +76,12 @@ pub fn merge_story_entities(docs: &[&[EntityMention]]) -> Vec<StoryEntity> {
             if text.is_empty() {
                 continue;
             }
-            let key = (mention.kind, text.clone());
+            let kind = story_kind(&text, mention.kind);
+            let key = (kind, text.clone());
             let i = *index.entry(key).or_insert_with(|| {
                 forms.push(Form {
                     text,
-                    kind: mention.kind,
+                    kind,
                     mentions: Vec::new(),
                 });
                 forms.len() - 1
@@ -281,6 +311,18 @@ pub fn merge_story_entities(docs: &[&[EntityMention]]) -> Vec<StoryEntity> {
         .collect();
     out.sort_by_key(|e| e.mentions.first().copied());
     out
+}
+
+/// Which kind wins a tie of votes: organisations (the tagger's commonest confusion is an
+/// organisation read as a person or place), then people, places, other names.
+fn kind_preference(kind: EntityKind) -> u8 {
+    match kind {
+        EntityKind::Organization => 4,
+        EntityKind::Person => 3,
+        EntityKind::Place => 2,
+        EntityKind::Other => 1,
+        EntityKind::Nationality => 0,
+    }
 }
 
 fn normalise_spaces(s: &str) -> String {
