@@ -561,6 +561,31 @@ mod tests {
     }
 
     #[test]
+    fn one_name_takes_the_kind_most_of_its_mentions_have() {
+        use EntityKind::*;
+        let a = vec![
+            m("Boeing", Organization),
+            m("Boeing", Place),
+            m("Chrysler", Person),
+        ];
+        let b = vec![
+            m("Boeing", Organization),
+            m("Boeing", Other),
+            m("Chrysler", Place),
+            m("Russian", Nationality),
+        ];
+        let got = merge_story_entities(&[&a, &b]);
+        let boeing: Vec<_> = got.iter().filter(|e| e.name == "Boeing").collect();
+        assert_eq!(boeing.len(), 1, "{got:#?}");
+        assert_eq!(boeing[0].kind, Organization);
+        assert_eq!(boeing[0].mentions.len(), 4);
+        let chrysler: Vec<_> = got.iter().filter(|e| e.name == "Chrysler").collect();
+        assert_eq!(chrysler.len(), 1, "a tie goes to the person: {got:#?}");
+        assert_eq!(chrysler[0].kind, Person);
+        assert!(got.iter().any(|e| e.kind == Nationality));
+    }
+
+    #[test]
     fn ambiguous_surnames_stay_apart() {
         use EntityKind::*;
         let a = vec![
