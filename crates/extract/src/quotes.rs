@@ -6,17 +6,29 @@
 //! (scare quotes: do “not exist”, ‘camps’) are kept only when a speech frame introduces them
 //! directly (`said: “No.”`, `“Never,” he said`); quoted titles (`titled: “…”`) are skipped.
 //!
+//! Direct quotes are attributed by a frame after the quote (`“…,” said Mr. Clarke`), before
+//! it (`NAME told OUTLET: “…”`), or ending the sentence it closes in (`“…” for criminal
+//! behavior, she said.`). A quote with no frame right after an attributed quote of the same
+//! paragraph, with nothing but that frame between them, continues it (`“…,” Graham said.
+//! “But …”`): same speaker.
+//!
 //! Indirect quotes are reported speech in a sentence without a direct quote: "NAME said/told
 //! X that CLAUSE", "NAME said CLAUSE", "…, according to SOURCE", "…, she said", "…, says
-//! official", "NAME has denied the reports, insisting that …", "ORG reports that …".
+//! official", "NAME has denied the reports, insisting that …", "ORG reports that …", and a
+//! frame in the middle ("The museum, Mr. Obama said, would make …": the text is both parts
+//! joined by a space, the span runs from the first word to the last).
 //!
 //! The speaker is the subject of the speech verb: a person or organisation mention (with an
 //! appositive role: "Dmitry Peskov, a prominent spokesperson for …, said"), a role noun phrase
 //! ("a spokesperson for Chechnya's Russian-backed leader, Ramzan Kadyrov" → "spokesperson for
 //! Ramzan Kadyrov"; "a Russian Embassy official" → "Russian Embassy official"), or a pronoun.
+//! A subject that names no one ("the agency said", "according to the new poll") is kept as the
+//! speaker mention, with no speaker. Every speaker mention comes with its byte span.
 //! Pronouns resolve to the most recent compatible earlier speaker (he/she: a person or a single
 //! role, gender-checked by given name, within eight sentences; they: a plural role within four;
-//! it: an organisation within four). Definite role nouns ("The spokesperson", "the experts",
+//! it: an organisation within four). A name whose given name has the pronoun's gender,
+//! mentioned in the last two sentences after a speaker of unknown gender (or with no earlier
+//! speaker at all), wins, but only when it is the one such name there. Definite role nouns ("The spokesperson", "the experts",
 //! "The region’s leader") resolve to the most recent earlier phrase with the same role noun.
 //! When nothing fits, the speaker is `None`: nothing is guessed.
 
@@ -45,7 +57,8 @@ pub enum QuoteKind {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuoteMention {
     /// The quoted words (without the quote marks for direct quotes). A direct quote spanning
-    /// paragraphs has its parts joined by a single space.
+    /// paragraphs, or reported speech around a mid-sentence frame, has its parts joined by a
+    /// single space.
     pub text: String,
     /// Their byte span (for a quote spanning paragraphs: from the first word to the last).
     pub span: Span,
