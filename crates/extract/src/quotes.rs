@@ -6,17 +6,29 @@
 //! (scare quotes: do “not exist”, ‘camps’) are kept only when a speech frame introduces them
 //! directly (`said: “No.”`, `“Never,” he said`); quoted titles (`titled: “…”`) are skipped.
 //!
+//! Direct quotes are attributed by a frame after the quote (`“…,” said Mr. Clarke`), before
+//! it (`NAME told OUTLET: “…”`), or ending the sentence it closes in (`“…” for criminal
+//! behavior, she said.`). A quote with no frame right after an attributed quote of the same
+//! paragraph, with nothing but that frame between them, continues it (`“…,” Graham said.
+//! “But …”`): same speaker.
+//!
 //! Indirect quotes are reported speech in a sentence without a direct quote: "NAME said/told
 //! X that CLAUSE", "NAME said CLAUSE", "…, according to SOURCE", "…, she said", "…, says
-//! official", "NAME has denied the reports, insisting that …", "ORG reports that …".
+//! official", "NAME has denied the reports, insisting that …", "ORG reports that …", and a
+//! frame in the middle ("The museum, Mr. Obama said, would make …": the text is both parts
+//! joined by a space, the span runs from the first word to the last).
 //!
 //! The speaker is the subject of the speech verb: a person or organisation mention (with an
 //! appositive role: "Dmitry Peskov, a prominent spokesperson for …, said"), a role noun phrase
 //! ("a spokesperson for Chechnya's Russian-backed leader, Ramzan Kadyrov" → "spokesperson for
 //! Ramzan Kadyrov"; "a Russian Embassy official" → "Russian Embassy official"), or a pronoun.
+//! A subject that names no one ("the agency said", "according to the new poll") is kept as the
+//! speaker mention, with no speaker. Every speaker mention comes with its byte span.
 //! Pronouns resolve to the most recent compatible earlier speaker (he/she: a person or a single
 //! role, gender-checked by given name, within eight sentences; they: a plural role within four;
-//! it: an organisation within four). Definite role nouns ("The spokesperson", "the experts",
+//! it: an organisation within four). A name whose given name has the pronoun's gender,
+//! mentioned in the last two sentences after a speaker of unknown gender (or with no earlier
+//! speaker at all), wins, but only when it is the one such name there. Definite role nouns ("The spokesperson", "the experts",
 //! "The region’s leader") resolve to the most recent earlier phrase with the same role noun.
 //! When nothing fits, the speaker is `None`: nothing is guessed.
 
@@ -45,7 +57,8 @@ pub enum QuoteKind {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuoteMention {
     /// The quoted words (without the quote marks for direct quotes). A direct quote spanning
-    /// paragraphs has its parts joined by a single space.
+    /// paragraphs, or reported speech around a mid-sentence frame, has its parts joined by a
+    /// single space.
     pub text: String,
     /// Their byte span (for a quote spanning paragraphs: from the first word to the last).
     pub span: Span,
@@ -58,6 +71,8 @@ pub struct QuoteMention {
     pub speaker: Option<String>,
     /// The speaker as written where the quote is attributed ("The spokesperson", "he").
     pub speaker_mention: Option<String>,
+    /// Byte span of `speaker_mention`.
+    pub speaker_span: Option<Span>,
     /// Role or organisation of the speaker as stated ("a prominent spokesperson for Russian
     /// president Vladimir Putin").
     pub speaker_role: Option<String>,
@@ -100,6 +115,8 @@ pub fn extract_quotes(
     let raws = marks::find(doc, text);
     let long: Vec<&RawQuote> = raws.iter().filter(|q| q.words >= MIN_QUOTE_WORDS).collect();
     let mut out: Vec<QuoteMention> = Vec::new();
+    // The last attributed direct quote: its paragraph, the quote and its speaker's kind.
+    let mut last_direct: Option<(usize, QuoteMention, Option<HistKind>)> = None;
     let mut covered: Vec<Span> = long
         .iter()
         .map(|q| Span::new(q.open.start, q.after()))
@@ -110,7 +127,22 @@ pub fn extract_quotes(
             .filter(|q| d.sent_at(q.open.start).unwrap_or(0) == pos)
             .collect();
         for q in opening {
-            if let Some((m, said)) = attribute_direct(&d, &resolver, pos, q, &long) {
+            if let Some((mut m, mut said)) = attribute_direct(&d, &resolver, pos, q, &long) {
+                if m.speaker_mention.is_none() {
+                    if let Some((prev, kind)) = continued(&d, &raws, &last_direct, pos, q) {
+                        m.speaker.clone_from(&prev.speaker);
+                        m.speaker_mention.clone_from(&prev.speaker_mention);
+                        m.speaker_span = prev.speaker_span;
+                        m.speaker_role.clone_from(&prev.speaker_role);
+                        m.cue.clone_from(&prev.cue);
+                        said = kind;
+                    }
+                }
+                if m.speaker_mention.is_some() {
+                    last_direct = Some((d.sents[pos].paragraph, m.clone(), said));
+                } else {
+                    last_direct = None;
+                }
                 covered.push(Span::new(q.open.start, q.after()));
                 if let Some(kind) = said {
                     resolver.history.push(Said {
@@ -140,6 +172,36 @@ pub fn extract_quotes(
     }
     out.sort_by_key(|q| (q.span.start, q.span.end));
     out
+}
+
+/// The attributed quote a quote without a frame continues: the quote right before it in the
+/// same paragraph (no other quote in between, at most a short frame sentence between them):
+/// `“…,” Graham said. “But when you’re campaigning …”`.
+fn continued<'q>(
+    d: &Doc<'_>,
+    raws: &[RawQuote],
+    last: &'q Option<(usize, QuoteMention, Option<HistKind>)>,
+    pos: usize,
+    q: &RawQuote,
+) -> Option<(&'q QuoteMention, Option<HistKind>)> {
+    let (para, prev, kind) = last.as_ref()?;
+    if *para != d.sents[pos].paragraph || prev.kind != QuoteKind::Direct {
+        return None;
+    }
+    let gap_start = prev.span.end;
+    if gap_start >= q.open.start
+        || raws.iter().any(|o| {
+            o.open.start > gap_start && o.open.start < q.open.start && o.words >= MIN_QUOTE_WORDS
+        })
+    {
+        return None;
+    }
+    let between = d.slice(gap_start, q.open.start);
+    // The previous quote's frame and nothing else: one short sentence at most.
+    if between.len() > 120 || between.matches(['.', '!', '?']).count() > 2 {
+        return None;
+    }
+    Some((prev, *kind))
 }
 
 /// Maps a speaker name to the canonical name of a story entity: an alias gives its entity's
@@ -256,6 +318,9 @@ fn attribute_direct(
     if frame.is_none() {
         frame = before_frame(d, r, pos, pa, pb, q);
     }
+    if frame.is_none() {
+        frame = end_frame(d, r, q);
+    }
     let tight = frame.as_ref().is_some_and(|f| f.tight);
     if q.words < MIN_QUOTE_WORDS && !tight {
         return None;
@@ -270,6 +335,9 @@ fn attribute_direct(
             .as_ref()
             .and_then(|f| f.subject.as_ref()?.speaker.clone()),
         speaker_mention: frame.as_ref().and_then(mention),
+        speaker_span: frame
+            .as_ref()
+            .and_then(|f| f.subject.as_ref().map(|s| s.mention_span)),
         speaker_role: frame
             .as_ref()
             .and_then(|f| f.subject.as_ref()?.role.clone()),
@@ -316,15 +384,17 @@ fn after_frame(d: &Doc<'_>, r: &Resolver, q: &RawQuote, long: &[&RawQuote]) -> O
                 .is_some_and(char::is_lowercase)
     })?;
     // The subject must be right there: no sentence punctuation in between.
-    if d.slice(close.end, s.toks[v].span.start)
-        .contains(['.', ';', '“', '"'])
-    {
+    let between = d.slice(close.end, s.toks[v].span.start);
+    if between.contains([';', '“', '"']) || frame::has_full_stop(between) {
         return None;
     }
     let subject = if v == sa {
         // Inverted: "said Mr Smith".
         let mut e = v + 1;
-        while e < sb && !d.gap(s, e - 1).contains([',', '.', ';']) {
+        while e < sb
+            && !d.gap(s, e - 1).contains([',', ';'])
+            && !frame::has_full_stop(d.slice(s.toks[e - 1].span.start, s.toks[e].span.start))
+        {
             e += 1;
         }
         parse_subject(d, r, pos, v + 1, e.min(sb), Mode::Forward)
@@ -335,6 +405,37 @@ fn after_frame(d: &Doc<'_>, r: &Resolver, q: &RawQuote, long: &[&RawQuote]) -> O
     Some(Frame {
         subject,
         cue: cue_text(d, pos, v, sb),
+        tight: true,
+    })
+}
+
+/// `“…” for criminal behavior, she said.`: the sentence the quote closes in ends with a
+/// comma and SUBJECT VERB (a few words, nothing after but an object of "told").
+fn end_frame(d: &Doc<'_>, r: &Resolver, q: &RawQuote) -> Option<Frame> {
+    let close = q.close?;
+    let pos = d.sent_at(close.start)?;
+    let s = &d.sents[pos];
+    let (sa, n) = d.tok_range(s, close.end, s.span.end);
+    if sa >= n || d.slice(close.end, s.span.end).contains(['“', '"', ';']) {
+        return None;
+    }
+    // The last comma chunk.
+    let mut c = n - 1;
+    while c > sa && !d.gap(s, c - 1).contains(',') {
+        c -= 1;
+    }
+    if c == sa && !d.slice(close.end, s.toks[sa].span.start).contains(',') {
+        return None;
+    }
+    let v = (c..n).find(|&k| frame::speech_verb_at(d, s, k).is_some())?;
+    let class = frame::speech_verb_at(d, s, v)?;
+    if v == c || n - c > 7 || (class != Verb::Tell && v + 1 != n) {
+        return None;
+    }
+    let subject = parse_subject(d, r, pos, c, v, Mode::Backward)?;
+    Some(Frame {
+        subject: Some(subject),
+        cue: cue_text(d, pos, v, n),
         tight: true,
     })
 }
@@ -361,8 +462,12 @@ fn before_frame(
         Verb::Tell => after.len() <= 4 && !after.contains(&"that") && lead_in,
         _ => false,
     };
-    let loose =
-        !after.is_empty() && (after[0] == "that" || class == Verb::Say || after.contains(&"that"));
+    // "told the forum he was “totally against …”": a tell verb's object, then the clause.
+    let loose = !after.is_empty()
+        && (after[0] == "that"
+            || class == Verb::Say
+            || after.contains(&"that")
+            || (class == Verb::Tell && after.len() >= 2));
     if !tight && !loose {
         return None;
     }
@@ -410,6 +515,7 @@ fn indirect(d: &Doc<'_>, r: &Resolver, pos: usize) -> Option<(QuoteMention, Hist
                     kind: QuoteKind::Indirect,
                     speaker: subject.speaker,
                     speaker_mention: Some(subject.mention),
+                    speaker_span: Some(subject.mention_span),
                     speaker_role: subject.role,
                     cue: Some(cue),
                 },
@@ -471,6 +577,9 @@ fn indirect(d: &Doc<'_>, r: &Resolver, pos: usize) -> Option<(QuoteMention, Hist
         let Some(subject) = parse_subject(d, r, pos, 0, v, Mode::Forward) else {
             continue;
         };
+        if let Some(m) = mid_sentence(d, pos, v, &subject) {
+            return Some((m, subject.kind));
+        }
         // "… that CLAUSE": the clause after the first "that" soon after the verb.
         // Either right after the verb and its object (no comma in between), or introduced by
         // a second speech verb ("denied the reports, insisting that").
@@ -501,12 +610,239 @@ fn indirect(d: &Doc<'_>, r: &Resolver, pos: usize) -> Option<(QuoteMention, Hist
     None
 }
 
+/// Words that start a second clause rather than the rest of the reported sentence
+/// ("…, X told Y, and …").
+const NOT_CONTINUATION: &[&str] = &[
+    "and",
+    "but",
+    "or",
+    "so",
+    "adding",
+    "saying",
+    "noting",
+    "according",
+    "who",
+    "which",
+    "as",
+    "while",
+    "although",
+    "because",
+    "citing",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+];
+
+/// Reported speech around a frame in the middle of its sentence: "The museum, Mr. Obama said,
+/// would make visitors face uncomfortable truths." (the text is both parts, joined by a space;
+/// the span runs from the first word to the last).
+fn mid_sentence(d: &Doc<'_>, pos: usize, v: usize, subject: &Subject) -> Option<QuoteMention> {
+    let s = &d.sents[pos];
+    let toks = &s.toks;
+    let n = toks.len();
+    // The subject's comma chunk, which must not open the sentence.
+    let sub = toks.partition_point(|t| t.span.start < subject.mention_span.start);
+    if sub >= v {
+        return None;
+    }
+    let mut cs = sub;
+    while cs > 0 && !d.gap(s, cs - 1).contains(',') {
+        cs -= 1;
+    }
+    if cs == 0 || (cs..v).any(|k| d.gap(s, k).contains([';', ':', '“', '"', '(', '—'])) {
+        return None;
+    }
+    // The frame ends at the first comma after the verb (an object or a time may come first:
+    // "he said Saturday,").
+    let close = (v..n.min(v + 5)).find(|&k| d.gap(s, k).contains(','))?;
+    if (v + 1..=close).any(|k| {
+        toks[k].text == "that"
+            || frame::speech_verb_at(d, s, k).is_some()
+            || d.gap(s, k - 1).contains(['.', ';', ':'])
+    }) {
+        return None;
+    }
+    // A verb with a direct object ("has denied the reports,") is a clause, not a frame.
+    if close > v
+        && matches!(
+            toks[v + 1].text.to_lowercase().as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these" | "those"
+        )
+    {
+        return None;
+    }
+    let after = close + 1;
+    let next = toks
+        .get(after)
+        .map(|t| t.text.to_lowercase())
+        .unwrap_or_default();
+    if n.saturating_sub(after) < 3
+        || NOT_CONTINUATION.contains(&next.as_str())
+        || next.ends_with("ing")
+    {
+        return None;
+    }
+    let first = Span::new(toks[0].span.start, toks[cs - 1].span.end);
+    let mut end = toks[n - 1].span.end;
+    if let Some(c) = d.text.get(end..).and_then(|t| t.chars().next()) {
+        if matches!(c, '”' | '"' | '’') {
+            end += c.len_utf8();
+        }
+    }
+    let second = Span::new(toks[after].span.start, end);
+    if dossier_text::tokens(d.slice(first.start, first.end), 0).len()
+        + dossier_text::tokens(d.slice(second.start, second.end), 0).len()
+        < 4
+    {
+        return None;
+    }
+    let text = format!(
+        "{} {}",
+        d.slice(first.start, first.end),
+        d.slice(second.start, second.end)
+    );
+    Some(QuoteMention {
+        text,
+        span: Span::new(first.start, second.end),
+        sentence: s.index,
+        kind: QuoteKind::Indirect,
+        speaker: subject.speaker.clone(),
+        speaker_mention: Some(subject.mention.clone()),
+        speaker_span: Some(subject.mention_span),
+        speaker_role: subject.role.clone(),
+        cue: Some(cue_text(d, pos, v, close + 1)),
+    })
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
 
     pub(crate) fn doc(text: &str) -> Document {
         Document::plain("t", text)
+    }
+
+    fn run(text: &str) -> Vec<QuoteMention> {
+        let d = doc(text);
+        let a = dossier_text::analyze(&d);
+        let e = crate::entities::extract_entities(&d, &a);
+        extract_quotes(&d, &a, &e)
+    }
+
+    fn find<'q>(qs: &'q [QuoteMention], prefix: &str) -> &'q QuoteMention {
+        qs.iter()
+            .find(|q| q.text.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no quote {prefix:?} in {qs:#?}"))
+    }
+
+    // The sentences below are from PolNeAR dev articles (2016 US news), hand-checked.
+
+    #[test]
+    fn title_and_surname_after_the_quote() {
+        let t = "Mr. Clarke compares his struggles to those of the former president. \"I sort of felt like I am having my Jeffersonian moment,\" Mr. Clarke said.\n\n\"It was the least bad outcome,\" Mr. Morgan of the Sierra Club said.";
+        let qs = run(t);
+        let q = find(&qs, "I sort of felt");
+        assert_eq!(q.speaker_mention.as_deref(), Some("Mr. Clarke"));
+        assert_eq!(q.speaker.as_deref(), Some("Clarke"));
+        let span = q.speaker_span.unwrap();
+        assert_eq!(&t[span.start..span.end], "Mr. Clarke");
+        let q = find(&qs, "It was the least bad outcome");
+        assert_eq!(q.speaker_mention.as_deref(), Some("Mr. Morgan"));
+    }
+
+    #[test]
+    fn nyt_doubled_apostrophe_quotes_and_their_continuation() {
+        let t = "''It's more tinkering at the edges,'' said Alan Cole, an economist at the Tax Foundation's policy center. ''I wouldn't call it reform.''";
+        let qs = run(t);
+        assert_eq!(qs.len(), 2, "{qs:#?}");
+        assert_eq!(qs[0].text, "It's more tinkering at the edges");
+        assert_eq!(qs[0].kind, QuoteKind::Direct);
+        assert_eq!(qs[0].speaker.as_deref(), Some("Alan Cole"));
+        // The next quote in the paragraph, with no frame of its own, is the same speaker's.
+        assert_eq!(qs[1].text, "I wouldn't call it reform.");
+        assert_eq!(qs[1].speaker.as_deref(), Some("Alan Cole"));
+    }
+
+    #[test]
+    fn continuation_needs_the_same_paragraph() {
+        let t = "“Trump the dealmaker may emerge here if he gets to be president,” Graham said.\n\n“But when you’re campaigning for president, this is one reason he’s hurting with millennials.”";
+        let qs = run(t);
+        assert_eq!(
+            find(&qs, "Trump the dealmaker").speaker.as_deref(),
+            Some("Graham")
+        );
+        let second = find(&qs, "But when you’re campaigning");
+        assert_eq!(second.speaker, None);
+        assert_eq!(second.speaker_mention, None);
+    }
+
+    #[test]
+    fn frame_in_the_middle_of_the_sentence() {
+        let t = "The museum, Mr. Obama said, would make visitors face uncomfortable truths.";
+        let qs = run(t);
+        assert_eq!(qs.len(), 1, "{qs:#?}");
+        assert_eq!(qs[0].kind, QuoteKind::Indirect);
+        assert_eq!(
+            qs[0].text,
+            "The museum would make visitors face uncomfortable truths"
+        );
+        assert_eq!(
+            &t[qs[0].span.start..qs[0].span.end],
+            "The museum, Mr. Obama said, would make visitors face uncomfortable truths"
+        );
+        assert_eq!(qs[0].speaker_mention.as_deref(), Some("Mr. Obama"));
+        // "…, X told Y, and …" is not one reported sentence around the frame.
+        let qs = run("A group of 40 Chechens are in hiding, an activist told reporters, and more are trying to leave.");
+        assert!(
+            qs.iter().all(|q| !q.text.contains("more are trying")),
+            "{qs:#?}"
+        );
+    }
+
+    #[test]
+    fn unnamed_sources_are_kept_as_written_without_a_name() {
+        let t = "Clinton beats Trump by 46 percent to 42 percent, according to the new poll.";
+        let qs = run(t);
+        assert_eq!(
+            qs[0].text,
+            "Clinton beats Trump by 46 percent to 42 percent"
+        );
+        assert_eq!(qs[0].speaker_mention.as_deref(), Some("the new poll"));
+        assert_eq!(qs[0].speaker, None);
+        let qs = run("The middle one-fifth paid 8.9 percent, the agency said in a June report.");
+        assert_eq!(qs[0].speaker_mention.as_deref(), Some("the agency"));
+        assert_eq!(qs[0].speaker, None);
+    }
+
+    #[test]
+    fn sentence_final_frame_after_the_quote_and_she_resolved_by_given_name() {
+        let t = "Senator Elizabeth Warren grilled the bank's chief executive on Tuesday. “The only way Wall Street will change will be if executives face jail time” for criminal behavior, she said.";
+        let qs = run(t);
+        let q = find(&qs, "The only way Wall Street");
+        assert_eq!(q.speaker_mention.as_deref(), Some("she"));
+        assert_eq!(q.speaker.as_deref(), Some("Elizabeth Warren"));
+        // Two women named in the last sentences: "she" stays unknown.
+        let t = "Elizabeth Warren and Hillary Clinton met on Tuesday. “The only way Wall Street will change will be if executives face jail time,” she said.";
+        let qs = run(t);
+        assert_eq!(find(&qs, "The only way Wall Street").speaker, None);
+    }
+
+    #[test]
+    fn told_an_audience_then_a_clause_with_a_partial_quote() {
+        let t = "Trump told the forum he was \"totally against the war in Iraq\" because it destabilized the Middle East. \"I have good judgment,\" he said.";
+        let qs = run(t);
+        assert_eq!(
+            find(&qs, "totally against").speaker.as_deref(),
+            Some("Trump")
+        );
+        let q = find(&qs, "I have good judgment");
+        assert_eq!(
+            (q.speaker.as_deref(), q.speaker_mention.as_deref()),
+            (Some("Trump"), Some("he"))
+        );
     }
 
     #[test]

@@ -103,6 +103,11 @@ const SAY: &[&str] = &[
     "emphasized",
     "urged",
     "urges",
+    "asserting",
+    "declaring",
+    "stating",
+    "stressing",
+    "tweeting",
 ];
 const TELL: &[&str] = &[
     "tell", "tells", "told", "telling", "inform", "informs", "informed", "assure", "assures",
@@ -147,6 +152,21 @@ const THAT: &[&str] = &[
     "concluded",
     "find",
     "found",
+    "respond",
+    "responds",
+    "responded",
+    "responding",
+    "observe",
+    "observes",
+    "observed",
+    "predict",
+    "predicts",
+    "predicted",
+    "vow",
+    "vows",
+    "vowed",
+    "promise",
+    "promised",
 ];
 const POST: &[&str] = &[
     "finished",
@@ -298,6 +318,11 @@ const INTRO: &[&str] = &[
     "once",
     "according",
 ];
+/// Titles written before a surname ("Mr. Clarke", "Sen. Warren").
+const HONORIFICS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Sen", "Senator", "Rep", "Gov",
+    "Governor", "Gen", "Col", "Capt", "Lt", "Sgt", "Adm", "Rev", "Mayor", "Judge",
+];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 const PREPS: &[&str] = &["for", "of", "at", "with", "from", "in", "to"];
 /// Words that end a role noun's complement ("a spokesperson for X has denied").
@@ -416,6 +441,8 @@ pub(crate) fn verb_class(word: &str) -> Option<Verb> {
 pub(crate) struct Sent<'a> {
     /// Index in `AnalyzedText::sentences`.
     pub index: usize,
+    /// Index of its paragraph.
+    pub paragraph: usize,
     pub span: Span,
     pub toks: Vec<Token<'a>>,
 }
@@ -447,6 +474,7 @@ impl<'a> Doc<'a> {
             };
             sents.push(Sent {
                 index,
+                paragraph: s.paragraph,
                 span: s.span,
                 toks: tokens(slice, s.span.start),
             });
@@ -542,6 +570,8 @@ pub(crate) struct RoleMention {
 pub(crate) struct Subject {
     pub speaker: Option<String>,
     pub mention: String,
+    /// Byte span of `mention` in the document.
+    pub mention_span: Span,
     pub role: Option<String>,
     pub kind: HistKind,
     /// Byte span of the chunks before the subject's chunk that are not an introduction
@@ -562,6 +592,17 @@ pub(crate) enum Mode {
 pub(crate) struct Resolver {
     pub history: Vec<Said>,
     roles: Vec<RoleMention>,
+    persons: Vec<PersonMention>,
+}
+
+/// A person's name mention in the document.
+#[derive(Debug, Clone)]
+pub(crate) struct PersonMention {
+    /// Position in `Doc::sents`.
+    pos: usize,
+    start: usize,
+    name: String,
+    female: Option<bool>,
 }
 
 impl Resolver {
@@ -592,10 +633,39 @@ impl Resolver {
                 });
             }
         }
+        let persons = d
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .filter_map(|e| {
+                let pos = d.sent_at(e.span.start)?;
+                let name = d.canonical(&e.text);
+                let female = name.split_whitespace().next().and_then(given_name_gender);
+                Some(PersonMention {
+                    pos,
+                    start: e.span.start,
+                    name,
+                    female,
+                })
+            })
+            .collect();
         Resolver {
             history: Vec::new(),
             roles,
+            persons,
         }
+    }
+
+    /// The person a "he"/"she" at byte `at` of sentence `pos` most plausibly names among the
+    /// name mentions of the last two sentences: the latest one whose given name has the
+    /// pronoun's gender, when every such mention there names the same person.
+    fn named_person(&self, female: bool, pos: usize, at: usize) -> Option<&PersonMention> {
+        let mut fits = self
+            .persons
+            .iter()
+            .filter(|p| p.start < at && pos.saturating_sub(p.pos) <= 2 && p.female == Some(female));
+        let last = fits.next_back()?;
+        fits.all(|p| p.name == last.name).then_some(last)
     }
 
     fn role_antecedent(&self, class: &str, before: usize) -> Option<String> {
@@ -606,12 +676,17 @@ impl Resolver {
             .and_then(|r| r.description.clone())
     }
 
-    fn pronoun(&self, word: &str, pos: usize) -> (Option<String>, HistKind) {
+    /// Resolves pronoun `word` at byte `at` of sentence `pos`. "he"/"she": the latest earlier
+    /// speaker of a compatible gender within eight sentences; but a name of the pronoun's
+    /// gender mentioned since a speaker of unknown gender wins over that speaker, and with no
+    /// speaker at all, the one name of that gender in the last two sentences.
+    fn pronoun(&self, word: &str, pos: usize, at: usize) -> (Option<String>, HistKind) {
         let window = |n: usize| move |s: &&Said| pos.saturating_sub(s.pos) <= n;
         let found = match word {
             "he" | "she" => {
                 let female = word == "she";
-                self.history
+                let said = self
+                    .history
                     .iter()
                     .rev()
                     .filter(window(8))
@@ -619,7 +694,18 @@ impl Resolver {
                         HistKind::Person(g) => g != Some(!female),
                         HistKind::RoleOne => true,
                         _ => false,
-                    })
+                    });
+                let known = said.is_some_and(|s| s.kind == HistKind::Person(Some(female)));
+                let named = self.named_person(female, pos, at);
+                match (said, named) {
+                    (Some(s), Some(p)) if !known && p.pos >= s.pos => {
+                        return (Some(p.name.clone()), HistKind::Person(Some(female)))
+                    }
+                    (None, Some(p)) => {
+                        return (Some(p.name.clone()), HistKind::Person(Some(female)))
+                    }
+                    _ => said,
+                }
             }
             "they" => self
                 .history
@@ -823,6 +909,33 @@ pub(crate) fn strip_aux(s: &Sent<'_>, a: usize, mut b: usize) -> usize {
     b
 }
 
+/// True for a word written before an abbreviation period ("Mr", "Sen", "D", "Gov").
+fn is_abbreviation(word: &str) -> bool {
+    is_title(word)
+        || (word.chars().count() <= 3
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().all(char::is_alphabetic))
+}
+
+/// True when `text` (the text between words of one sentence) holds a period that ends a
+/// sentence or clause, not one after an abbreviation ("Mr. Clarke", "Rep. G.K. Butterfield").
+pub(crate) fn has_full_stop(text: &str) -> bool {
+    text.char_indices().any(|(i, c)| {
+        if c != '.' {
+            return false;
+        }
+        let before = &text[..i];
+        let word_start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(i, |(j, _)| j);
+        let word = &before[word_start..];
+        word.is_empty() || !is_abbreviation(word)
+    })
+}
+
 /// True when the verb at token `v` has a relative pronoun for subject ("…, which has
 /// declared"): its subject is not in the sentence's main clause.
 pub(crate) fn relative_subject(s: &Sent<'_>, v: usize) -> bool {
@@ -854,7 +967,7 @@ pub(crate) fn speech_verb_at(d: &Doc<'_>, s: &Sent<'_>, k: usize) -> Option<Verb
     }
     if NOUNISH.contains(&w) {
         let that_soon = (k + 1..(k + 6).min(s.toks.len())).any(|i| s.toks[i].text == "that");
-        if !that_soon && !d.gap(s, k).contains(':') {
+        if !that_soon && !d.gap(s, k).contains([':', '“', '"']) {
             return None;
         }
     }
@@ -906,26 +1019,69 @@ pub(crate) fn parse_subject(
                 let (speaker, kind) = if w == "we" || w == "i" {
                     (None, HistKind::RoleMany)
                 } else {
-                    r.pronoun(&w, pos)
+                    r.pronoun(&w, pos, toks[k].span.start)
                 };
                 return Some(Subject {
                     speaker,
                     mention: toks[k].text.to_string(),
+                    mention_span: toks[k].span,
                     role: None,
                     kind,
                     before: before(ci),
                 });
+            }
+            // A title before a name no list knows: "Mr. Morgan of the Sierra Club".
+            if HONORIFICS.contains(&toks[k].text) && d.entity_at(s, k).is_none() {
+                let mut e = k + 1;
+                while e < cb
+                    && e < k + 4
+                    && name_like(&toks[e])
+                    && !is_title(toks[e].text)
+                    && role_class(toks[e].text).is_none()
+                    && d.entity_at(s, e).is_none()
+                {
+                    e += 1;
+                }
+                if e > k + 1 {
+                    let name = d
+                        .slice(toks[k + 1].span.start, toks[e - 1].span.end)
+                        .trim_end_matches("’s")
+                        .trim_end_matches("'s")
+                        .to_string();
+                    let span = Span::new(toks[k].span.start, toks[k + 1].span.start + name.len());
+                    let female = match lower(&toks[k]).trim_end_matches('.') {
+                        "mrs" | "ms" | "miss" => Some(true),
+                        "mr" => Some(false),
+                        _ => name.split_whitespace().next().and_then(given_name_gender),
+                    };
+                    return Some(Subject {
+                        speaker: Some(d.canonical(&name)),
+                        mention: d.slice(span.start, span.end).to_string(),
+                        mention_span: span,
+                        role: None,
+                        kind: HistKind::Person(female),
+                        before: before(ci),
+                    });
+                }
             }
             if let Some((e, last)) = d.entity_at(s, k) {
                 let last = last.min(cb - 1);
                 match e.kind {
                     EntityKind::Person => {
                         let name = d.canonical(&e.text);
-                        let prefix = (ca..k)
+                        // "Mr. Obama": the honorific belongs to the mention, not the role.
+                        let honorific = k > ca && HONORIFICS.contains(&toks[k - 1].text);
+                        let role_end = if honorific { k - 1 } else { k };
+                        let mention_span = if honorific {
+                            Span::new(toks[k - 1].span.start, e.span.end)
+                        } else {
+                            e.span
+                        };
+                        let prefix = (ca..role_end)
                             .any(|i| role_class(toks[i].text).is_some() || is_title(toks[i].text));
                         let role = if prefix {
                             Some(
-                                d.slice(toks[ca].span.start, e.span.start)
+                                d.slice(toks[ca].span.start, toks[role_end].span.start)
                                     .trim()
                                     .to_string(),
                             )
@@ -941,7 +1097,8 @@ pub(crate) fn parse_subject(
                         let female = name.split_whitespace().next().and_then(given_name_gender);
                         return Some(Subject {
                             speaker: Some(name),
-                            mention: e.text.clone(),
+                            mention: d.slice(mention_span.start, mention_span.end).to_string(),
+                            mention_span,
                             role: role.filter(|r| !r.is_empty()),
                             kind: HistKind::Person(female),
                             before: before(ci),
@@ -969,6 +1126,7 @@ pub(crate) fn parse_subject(
                         return Some(Subject {
                             speaker: Some(d.canonical(&e.text)),
                             mention: e.text.clone(),
+                            mention_span: e.span,
                             role: role.filter(|r| !r.is_empty()),
                             kind: HistKind::Org,
                             before: before(ci),
@@ -992,18 +1150,20 @@ pub(crate) fn parse_subject(
             k += 1;
         }
     }
-    // A capitalised name right before the verb that no list knows ("Moskalkova informed").
-    let &(ca, cb) = cs.last()?;
-    let mut start = ca;
-    while start < cb && matches!(lower(&toks[start]).as_str(), "the" | "a" | "an") {
-        start += 1;
-    }
-    let name_like = |t: &Token<'_>| {
-        t.text.chars().next().is_some_and(char::is_uppercase)
-            && !is_common_initial(t.text)
-            && !dossier_text::is_stopword(t.text)
-    };
-    if start < cb && cb - start <= 3 && toks[start..cb].iter().all(name_like) {
+    // A capitalised name that no list knows, a chunk of its own ("Moskalkova informed",
+    // "Flynn, a top Trump surrogate, said").
+    for ci in (0..cs.len()).rev() {
+        let (ca, cb) = cs[ci];
+        let mut start = ca;
+        while start < cb && matches!(lower(&toks[start]).as_str(), "the" | "a" | "an") {
+            start += 1;
+        }
+        if start == cb || cb - start > 3 || !toks[start..cb].iter().all(name_like) {
+            continue;
+        }
+        if ci + 1 < cs.len() && mode == Mode::Backward {
+            continue;
+        }
         let name = d
             .slice(toks[start].span.start, toks[cb - 1].span.end)
             .to_string();
@@ -1011,15 +1171,122 @@ pub(crate) fn parse_subject(
             .trim_end_matches("’s")
             .trim_end_matches("'s")
             .to_string();
+        let mention_span = Span::new(toks[start].span.start, toks[start].span.start + name.len());
+        // An appositive after it: "Flynn, a top Trump surrogate,".
+        let role = (ci + 1 < cs.len()).then(|| {
+            d.slice(toks[cs[ci + 1].0].span.start, region_end)
+                .trim_matches(|c: char| c == ',' || c.is_whitespace())
+                .to_string()
+        });
         return Some(Subject {
             speaker: Some(d.canonical(&name)),
             mention: name,
-            role: None,
+            mention_span,
+            role: role.filter(|r| !r.is_empty()),
             kind: HistKind::Person(None),
+            before: before(ci),
+        });
+    }
+    let &(ca, cb) = cs.last()?;
+    // An unnamed noun phrase ("the agency", "a new poll", "Trump's campaign"): the source as
+    // written, with no speaker name.
+    if let Some(subject) = unnamed_subject(d, s, ca, cb) {
+        return Some(Subject {
             before: before(cs.len() - 1),
+            ..subject
         });
     }
     None
+}
+
+/// Determiners that open an unnamed source ("the agency said", "a new poll found").
+const NP_DETS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+    "another", "one", "some", "many", "most", "several", "both",
+];
+/// Unnamed sources that are organisations ("It said" refers back to them).
+const ORG_NOUNS: &[&str] = &[
+    "campaign",
+    "company",
+    "committee",
+    "agency",
+    "department",
+    "network",
+    "group",
+    "organization",
+    "organisation",
+    "administration",
+    "party",
+    "government",
+    "firm",
+    "office",
+    "court",
+    "council",
+    "board",
+    "union",
+    "paper",
+    "newspaper",
+    "website",
+    "report",
+    "poll",
+    "survey",
+    "study",
+    "statement",
+    "ministry",
+    "commission",
+    "bureau",
+    "center",
+    "centre",
+];
+
+/// An unnamed noun phrase as a speech verb's subject: tokens `[a, b)` of `s`, opened by a
+/// determiner or a possessive, at most six words, ending in a lower-case noun.
+fn unnamed_subject(d: &Doc<'_>, s: &Sent<'_>, a: usize, b: usize) -> Option<Subject> {
+    let toks = &s.toks;
+    if a >= b || b - a > 6 {
+        return None;
+    }
+    let first = lower(&toks[a]);
+    let opens = NP_DETS.contains(&first.as_str()) || is_possessive(&toks[a]);
+    let head = &toks[b - 1];
+    let head_ok = head.text.chars().all(char::is_lowercase)
+        && !dossier_text::is_stopword(head.text)
+        && verb_class(head.text).is_none()
+        && !head.text.ends_with("ly");
+    let inner_ok = toks[a..b].iter().all(|t| {
+        let w = lower(t);
+        !PRONOUNS.contains(&w.as_str())
+            && !BOUNDARY.contains(&w.as_str())
+            && !PASSIVE.contains(&w.as_str())
+            && !CLAUSE_WORDS.contains(&w.as_str())
+    }) && (a + 1..b)
+        .all(|i| !d.gap(s, i - 1).contains([',', ';', ':', '“', '"', '(']));
+    if !(opens && head_ok && inner_ok && b - a >= 2) {
+        return None;
+    }
+    let span = Span::new(toks[a].span.start, head.span.end);
+    let kind = if ORG_NOUNS.contains(&head.text) {
+        HistKind::Org
+    } else if head.text.ends_with('s') && !head.text.ends_with("ss") {
+        HistKind::RoleMany
+    } else {
+        HistKind::RoleOne
+    };
+    Some(Subject {
+        speaker: None,
+        mention: d.slice(span.start, span.end).to_string(),
+        mention_span: span,
+        role: None,
+        kind,
+        before: None,
+    })
+}
+
+/// A capitalised word that may be part of a name.
+fn name_like(t: &Token<'_>) -> bool {
+    t.text.chars().next().is_some_and(char::is_uppercase)
+        && !is_common_initial(t.text)
+        && !dossier_text::is_stopword(t.text)
 }
 
 fn role_subject(
@@ -1053,6 +1320,7 @@ fn role_subject(
     Subject {
         speaker,
         mention,
+        mention_span: np.span,
         role: Some(role),
         kind: if plural {
             HistKind::RoleMany

@@ -1,6 +1,6 @@
 //! Pairing quote marks into direct quotes, across sentences and paragraphs.
 //!
-//! Double marks (“…”, "…", «…») and single marks (‘…’, '…') are paired within a paragraph.
+//! Double marks (“…”, "…", ''…'' as in the New York Times archive, «…») and single marks (‘…’, '…') are paired within a paragraph.
 //! A straight `"` opens when it follows a space, a bracket or the paragraph start, and closes
 //! otherwise. A `’` or `'` between two letters is an apostrophe. Single quotes nested in double
 //! quotes are part of the double quote. A paragraph that opens a double quote without closing
@@ -110,18 +110,28 @@ fn marks_in(doc: &str, span: Span) -> Vec<Mark> {
     };
     let chars: Vec<(usize, char)> = slice.char_indices().collect();
     let mut out = Vec::new();
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        k += 1;
         if !matches!(c, '“' | '„' | '«' | '”' | '»' | '"' | '‘' | '’' | '\'') {
             continue;
         }
-        let prev = k.checked_sub(1).map(|j| chars[j].1);
-        let next = chars.get(k + 1).map(|x| x.1);
+        let prev = (k >= 2).then(|| chars[k - 2].1);
+        // Two straight apostrophes are a double quote mark (''It's more tinkering,'' said).
+        let (c, len) = if c == '\'' && chars.get(k).is_some_and(|x| x.1 == '\'') {
+            k += 1;
+            ('"', 2)
+        } else {
+            (c, c.len_utf8())
+        };
+        let next = chars.get(k).map(|x| x.1);
         if let Some((family, dir)) = classify(prev, c, next) {
             let start = span.start + i;
             out.push(Mark {
                 family,
                 dir,
-                span: Span::new(start, start + c.len_utf8()),
+                span: Span::new(start, start + len),
             });
         }
     }
@@ -171,9 +181,7 @@ pub(crate) fn find(doc: &Document, text: &AnalyzedText) -> Vec<RawQuote> {
                     }
                     // A straight `"` inside an open straight quote closes it.
                     (Family::Double, Family::Double, Dir::Open)
-                        if src.get(mark.span.start..mark.span.end) == Some("\"")
-                            && src.get(open.first_open.start..open.first_open.end)
-                                == Some("\"") =>
+                        if is_straight(src, mark.span) && is_straight(src, open.first_open) =>
                     {
                         open.parts
                             .push(Span::new(open.content_start, mark.span.start));
@@ -226,6 +234,11 @@ pub(crate) fn find(doc: &Document, text: &AnalyzedText) -> Vec<RawQuote> {
         }
     }
     out
+}
+
+/// A straight double mark: `"` or `''`.
+fn is_straight(src: &str, span: Span) -> bool {
+    matches!(src.get(span.start..span.end), Some("\"" | "''"))
 }
 
 fn finish(src: &str, open: Open, close: Option<Span>, out: &mut Vec<RawQuote>) {
@@ -294,6 +307,20 @@ mod tests {
     }
 
     #[test]
+    fn doubled_apostrophes_are_double_quotes() {
+        // New York Times archive text (PolNeAR dev, nyt_2016-09-16 and nyt_2016-09-19).
+        let got = quotes("''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist. Mr. Trump's ''skinny'' plan, ''a completely different Ed Schultz to me.''");
+        assert_eq!(
+            got,
+            vec![
+                ("This isn't tax reform".to_string(), 4),
+                ("skinny".to_string(), 1),
+                ("a completely different Ed Schultz to me.".to_string(), 7)
+            ]
+        );
+    }
+
+    #[test]
     fn unbalanced_marks_do_not_panic() {
         for t in [
             "“",
@@ -306,6 +333,10 @@ mod tests {
             "x\"y\"z",
             "é“ü”é",
             "😀“😀”",
+            "''",
+            "'''",
+            "a '' b",
+            "''x''y''",
         ] {
             let _ = quotes(t);
         }
