@@ -21,12 +21,7 @@ pub struct Labelled {
 
 /// Shuffles in place with a fixed xorshift seed, so every run streams the same order.
 pub fn shuffle<T>(items: &mut [T]) {
-    shuffle_with(items, 0x9E37_79B9_7F4A_7C15);
-}
-
-/// Shuffles in place with the given xorshift seed (not zero).
-pub fn shuffle_with<T>(items: &mut [T], seed: u64) {
-    let mut state: u64 = seed;
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     for i in (1..items.len()).rev() {
         state ^= state << 13;
         state ^= state >> 7;
@@ -86,28 +81,10 @@ pub fn cluster_and_score(docs: &[&Labelled], params: Params) -> Score {
     let mut predicted: Vec<i64> = Vec::with_capacity(docs.len());
     let mut merged_into: HashMap<i64, i64> = HashMap::new();
     let start = Instant::now();
-    let trace = std::env::var("DOSSIER_TRACE").is_ok();
-    let mut comp: HashMap<i64, HashMap<&str, usize>> = HashMap::new();
     for d in docs {
         let a = clusterer.assign(&d.features);
-        if trace {
-            let here = comp.entry(a.story).or_default();
-            if !a.created && !here.contains_key(d.truth.as_str()) {
-                eprintln!("JOIN {} -> story {} {:?}", d.truth, a.story, here);
-            }
-            *here.entry(d.truth.as_str()).or_default() += 1;
-            for m in &a.merged {
-                let gone = comp.remove(m).unwrap_or_default();
-                let keep = comp.entry(a.story).or_default();
-                if gone.keys().any(|k| !keep.contains_key(k)) || keep.keys().any(|k| !gone.contains_key(k)) {
-                    eprintln!("MERGE {m} {gone:?} into {} {keep:?}", a.story);
-                }
-                for (k, v) in gone {
-                    *keep.entry(k).or_default() += v;
-                }
-            }
-        }
         for m in a.merged {
+            assert!(m > a.story, "a merge keeps the older id");
             merged_into.insert(m, a.story);
         }
         predicted.push(a.story);
@@ -121,19 +98,6 @@ pub fn cluster_and_score(docs: &[&Labelled], params: Params) -> Score {
     };
     let predicted: Vec<i64> = predicted.into_iter().map(resolve).collect();
     let truth: Vec<&str> = docs.iter().map(|d| d.truth.as_str()).collect();
-    if std::env::var("DOSSIER_DEBUG").is_ok() {
-        let mut by_story: HashMap<i64, HashMap<&str, usize>> = HashMap::new();
-        for (t, p) in truth.iter().zip(&predicted) {
-            *by_story.entry(*p).or_default().entry(t).or_default() += 1;
-        }
-        let mut mixed: Vec<_> = by_story.into_iter().filter(|(_, m)| m.len() > 1).collect();
-        mixed.sort_by_key(|(id, _)| *id);
-        for (id, m) in mixed {
-            let mut m: Vec<_> = m.into_iter().collect();
-            m.sort();
-            eprintln!("story {id}: {m:?}");
-        }
-    }
     let (precision, recall, found, true_stories) = bcubed(&truth, &predicted);
     Score {
         precision,
@@ -171,48 +135,32 @@ pub fn bcubed(truth: &[&str], predicted: &[i64]) -> (f64, f64, usize, usize) {
     )
 }
 
-/// Runs the dev part, the held-out part and everything (each streamed on its own, in the
-/// shuffled order) and prints one table row each; returns the scores in that order.
-pub fn evaluate(dataset: &str, docs: &[Labelled], params: Params) -> [Score; 3] {
+/// Runs the dev part, the held-out part and everything (each streamed on its own through a
+/// fresh clusterer, in the shuffled order) and prints one table row each; returns the scores
+/// in that order. `features_seconds` is the time `features` took for all of `docs` (after
+/// `analyze`), so the last column is the clusterer's own speed, features + assign.
+pub fn evaluate(dataset: &str, docs: &[Labelled], params: Params, features_seconds: f64) -> [Score; 3] {
     let dev: Vec<&Labelled> = docs.iter().filter(|d| d.dev).collect();
     let held_out: Vec<&Labelled> = docs.iter().filter(|d| !d.dev).collect();
     let all: Vec<&Labelled> = docs.iter().collect();
-    println!("| {dataset} | part | articles | B-cubed P | R | F1 | stories found / true | assign docs/s |");
-    println!("|---|---|---|---|---|---|---|---|");
+    let features_per_doc = features_seconds / docs.len() as f64;
+    println!(
+        "| {dataset} | part | articles | B-cubed P | R | F1 | stories found / true | assign docs/s | features + assign docs/s |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|");
     let mut out = Vec::new();
-    // Tuning runs may average over more stream orders (DOSSIER_SEEDS=n); the first is the
-    // reported one.
-    let seeds: u64 = std::env::var("DOSSIER_SEEDS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1);
     for (name, part) in [("dev", &dev), ("held-out", &held_out), ("all", &all)] {
-        let mut s = cluster_and_score(part, params);
-        for seed in 1..seeds {
-            let mut order: Vec<&Labelled> = part.to_vec();
-            shuffle_with(&mut order, 0x2545_F491_4F6C_DD1D ^ seed.wrapping_mul(0x9E37_79B9));
-            let t = cluster_and_score(&order, params);
-            s.precision += t.precision;
-            s.recall += t.recall;
-            s.f1 += t.f1;
-            s.found += t.found;
-            s.seconds += t.seconds;
-        }
-        let n = seeds as f64;
-        s.precision /= n;
-        s.recall /= n;
-        s.f1 /= n;
-        s.found = (s.found as f64 / n).round() as usize;
-        s.seconds /= n;
+        let s = cluster_and_score(part, params);
         println!(
-            "| Dossier | {name} | {} | {:.3} | {:.3} | {:.3} | {} / {} | {:.0} |",
+            "| Dossier | {name} | {} | {:.3} | {:.3} | {:.3} | {} / {} | {:.0} | {:.0} |",
             s.docs,
             s.precision,
             s.recall,
             s.f1,
             s.found,
             s.truth,
-            s.docs as f64 / s.seconds
+            s.docs as f64 / s.seconds,
+            s.docs as f64 / (s.seconds + features_per_doc * s.docs as f64)
         );
         out.push(s);
     }
