@@ -366,8 +366,11 @@ impl Clusterer {
             .map(|&slot| (slot, self.score(f, &doc, slot)))
             .collect();
         scored.sort_by(|a, b| {
-            b.1.total_cmp(&a.1)
-                .then(self.stories[a.0 as usize].id.cmp(&self.stories[b.0 as usize].id))
+            b.1.total_cmp(&a.1).then(
+                self.stories[a.0 as usize]
+                    .id
+                    .cmp(&self.stories[b.0 as usize].id),
+            )
         });
         let best = match scored.first() {
             Some(&(slot, s)) if s >= self.params.join_threshold => slot,
@@ -388,10 +391,14 @@ impl Clusterer {
         // the story's on average, become one with it.
         let floor = self.params.join_threshold * MERGE_FLOOR;
         let mut group = vec![best];
-        let grown = self.weighed_members(best);
+        let mut grown: Option<Vec<Weighted>> = None;
         for &(other, s) in &scored[1..] {
-            if s >= floor && self.story_similarity(best, &grown, other) >= self.params.merge_threshold
-            {
+            // Sorted by score: the rest are below the floor too.
+            if s < floor {
+                break;
+            }
+            let grown = grown.get_or_insert_with(|| self.weighed_members(best));
+            if self.story_similarity(best, grown, other) >= self.params.merge_threshold {
                 group.push(other);
             }
         }
@@ -581,8 +588,11 @@ impl Clusterer {
             .map(|&s| (s, std::mem::take(&mut self.acc[s as usize])))
             .collect();
         ranked.sort_by(|a, b| {
-            b.1.total_cmp(&a.1)
-                .then(self.stories[a.0 as usize].id.cmp(&self.stories[b.0 as usize].id))
+            b.1.total_cmp(&a.1).then(
+                self.stories[a.0 as usize]
+                    .id
+                    .cmp(&self.stories[b.0 as usize].id),
+            )
         });
         let mut out: Vec<u32> = ranked
             .into_iter()

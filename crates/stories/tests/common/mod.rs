@@ -127,19 +127,19 @@ pub fn bcubed(truth: &[&str], predicted: &[i64]) -> (f64, f64, usize, usize) {
         precision += both / pred_size[p];
         recall += both / truth_size[t];
     }
-    (
-        precision / n,
-        recall / n,
-        pred_size.len(),
-        truth_size.len(),
-    )
+    (precision / n, recall / n, pred_size.len(), truth_size.len())
 }
 
 /// Runs the dev part, the held-out part and everything (each streamed on its own through a
 /// fresh clusterer, in the shuffled order) and prints one table row each; returns the scores
 /// in that order. `features_seconds` is the time `features` took for all of `docs` (after
 /// `analyze`), so the last column is the clusterer's own speed, features + assign.
-pub fn evaluate(dataset: &str, docs: &[Labelled], params: Params, features_seconds: f64) -> [Score; 3] {
+pub fn evaluate(
+    dataset: &str,
+    docs: &[Labelled],
+    params: Params,
+    features_seconds: f64,
+) -> [Score; 3] {
     let dev: Vec<&Labelled> = docs.iter().filter(|d| d.dev).collect();
     let held_out: Vec<&Labelled> = docs.iter().filter(|d| !d.dev).collect();
     let all: Vec<&Labelled> = docs.iter().collect();
