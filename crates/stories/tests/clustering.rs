@@ -111,3 +111,49 @@ fn story_ids_are_stable_when_state_is_restored() {
         "a new story gets the next id"
     );
 }
+
+fn doc(words: &[&str]) -> DocFeatures {
+    DocFeatures {
+        terms: words.iter().map(|w| (w.to_string(), 1.0)).collect(),
+        copies: vec![],
+        date: None,
+    }
+}
+
+#[test]
+fn a_document_bridging_two_stories_merges_them_into_the_older() {
+    let mut c = Clusterer::new(Params::default(), 7);
+    let first = c.assign(&doc(&["quake", "magnitud", "#lima", "rubbl"]));
+    let second = c.assign(&doc(&["aftershock", "rescuer", "#callao", "tent"]));
+    assert_eq!((first.story, second.story), (7, 8));
+    assert!(first.created && second.created);
+    assert_eq!(c.story_count(), 2);
+    // A report covering both halves joins the older story and brings the younger into it.
+    let bridge = c.assign(&doc(&[
+        "quake",
+        "magnitud",
+        "#lima",
+        "rubbl",
+        "aftershock",
+        "rescuer",
+        "#callao",
+        "tent",
+    ]));
+    assert_eq!(
+        bridge,
+        dossier_stories::Assignment {
+            story: 7,
+            created: false,
+            merged: vec![8],
+        }
+    );
+    assert_eq!(c.story_count(), 1);
+    // The merged story's documents now lead to the older id.
+    assert_eq!(
+        c.assign(&doc(&["aftershock", "rescuer", "#callao", "tent"]))
+            .story,
+        7
+    );
+    // Unrelated text still starts a story, with the next id.
+    assert_eq!(c.assign(&doc(&["budget", "parliament"])).story, 9);
+}

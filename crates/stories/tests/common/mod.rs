@@ -1,0 +1,299 @@
+//! Shared by the story-clustering evaluations: the fixed shuffle, B-cubed scoring, timing and
+//! the printed rows.
+
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+use dossier_stories::{Clusterer, DocFeatures, Params};
+
+/// One article of an evaluation set: its true story, whether it is in the dev part (the part
+/// parameters were tuned on), and its features.
+pub struct Labelled {
+    /// The true story.
+    pub truth: String,
+    /// In the dev part (else held out).
+    pub dev: bool,
+    /// What the clusterer sees.
+    pub features: DocFeatures,
+}
+
+/// Shuffles in place with a fixed xorshift seed, so every run streams the same order.
+pub fn shuffle<T>(items: &mut [T]) {
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    for i in (1..items.len()).rev() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        items.swap(i, (state % (i as u64 + 1)) as usize);
+    }
+}
+
+/// The parameter sets to run: the defaults, or for tuning runs each `;`-separated set of
+/// overrides in `DOSSIER_STORIES`, e.g. `DOSSIER_STORIES='join=0.28,merge=0.4;join=0.32'`.
+pub fn param_sets() -> Vec<Params> {
+    let Ok(spec) = std::env::var("DOSSIER_STORIES") else {
+        return vec![Params::default()];
+    };
+    spec.split(';')
+        .map(|set| {
+            let mut p = Params::default();
+            for item in set.split(',').filter(|s| !s.trim().is_empty()) {
+                let (key, value) = item.trim().split_once('=').expect("name=value");
+                let v: f32 = value.parse().expect("a number");
+                match key {
+                    "join" => p.join_threshold = v,
+                    "merge" => p.merge_threshold = v,
+                    "copy" => p.copy_bonus = v,
+                    "window" => p.window_days = v as i64,
+                    other => panic!("unknown parameter {other}"),
+                }
+            }
+            p
+        })
+        .collect()
+}
+
+/// B-cubed figures of one clustering run.
+#[derive(Debug, Clone, Copy)]
+pub struct Score {
+    /// B-cubed precision.
+    pub precision: f64,
+    /// B-cubed recall.
+    pub recall: f64,
+    /// Their harmonic mean.
+    pub f1: f64,
+    /// Stories found.
+    pub found: usize,
+    /// True stories.
+    pub truth: usize,
+    /// Articles clustered.
+    pub docs: usize,
+    /// Seconds spent in `Clusterer::assign` for all of them.
+    pub seconds: f64,
+}
+
+/// Streams `docs` in their order through a fresh clusterer and scores the stories against the
+/// truth (merged stories followed to the story they went into).
+pub fn cluster_and_score(docs: &[&Labelled], params: Params) -> Score {
+    let mut clusterer = Clusterer::new(params, 1);
+    let mut predicted: Vec<i64> = Vec::with_capacity(docs.len());
+    let mut merged_into: HashMap<i64, i64> = HashMap::new();
+    let start = Instant::now();
+    for d in docs {
+        let a = clusterer.assign(&d.features);
+        for m in a.merged {
+            assert!(m > a.story, "a merge keeps the older id");
+            merged_into.insert(m, a.story);
+        }
+        predicted.push(a.story);
+    }
+    let seconds = start.elapsed().as_secs_f64();
+    let resolve = |mut s: i64| {
+        while let Some(&n) = merged_into.get(&s) {
+            s = n;
+        }
+        s
+    };
+    let predicted: Vec<i64> = predicted.into_iter().map(resolve).collect();
+    let truth: Vec<&str> = docs.iter().map(|d| d.truth.as_str()).collect();
+    let (precision, recall, found, true_stories) = bcubed(&truth, &predicted);
+    Score {
+        precision,
+        recall,
+        f1: 2.0 * precision * recall / (precision + recall),
+        found,
+        truth: true_stories,
+        docs: docs.len(),
+        seconds,
+    }
+}
+
+/// B-cubed precision and recall, stories found and true stories.
+pub fn bcubed(truth: &[&str], predicted: &[i64]) -> (f64, f64, usize, usize) {
+    let mut pair_count: HashMap<(&str, i64), f64> = HashMap::new();
+    let mut truth_size: HashMap<&str, f64> = HashMap::new();
+    let mut pred_size: HashMap<i64, f64> = HashMap::new();
+    for (t, p) in truth.iter().zip(predicted) {
+        *pair_count.entry((t, *p)).or_default() += 1.0;
+        *truth_size.entry(t).or_default() += 1.0;
+        *pred_size.entry(*p).or_default() += 1.0;
+    }
+    let n = truth.len() as f64;
+    let (mut precision, mut recall) = (0.0, 0.0);
+    for (t, p) in truth.iter().zip(predicted) {
+        let both = pair_count[&(*t, *p)];
+        precision += both / pred_size[p];
+        recall += both / truth_size[t];
+    }
+    (precision / n, recall / n, pred_size.len(), truth_size.len())
+}
+
+/// Runs the dev part, the held-out part and everything (each streamed on its own through a
+/// fresh clusterer, in the shuffled order) and prints one table row each; returns the scores
+/// in that order. `features_seconds` is the time `features` took for all of `docs` (after
+/// `analyze`), so the last column is the clusterer's own speed, features + assign.
+pub fn evaluate(
+    dataset: &str,
+    docs: &[Labelled],
+    params: Params,
+    features_seconds: f64,
+) -> [Score; 3] {
+    let dev: Vec<&Labelled> = docs.iter().filter(|d| d.dev).collect();
+    let held_out: Vec<&Labelled> = docs.iter().filter(|d| !d.dev).collect();
+    let all: Vec<&Labelled> = docs.iter().collect();
+    let features_per_doc = features_seconds / docs.len() as f64;
+    println!(
+        "| {dataset} | part | articles | B-cubed P | R | F1 | stories found / true | assign docs/s | features + assign docs/s |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|");
+    let mut out = Vec::new();
+    for (name, part) in [("dev", &dev), ("held-out", &held_out), ("all", &all)] {
+        let s = cluster_and_score(part, params);
+        println!(
+            "| Dossier | {name} | {} | {:.3} | {:.3} | {:.3} | {} / {} | {:.0} | {:.0} |",
+            s.docs,
+            s.precision,
+            s.recall,
+            s.f1,
+            s.found,
+            s.truth,
+            s.docs as f64 / s.seconds,
+            s.docs as f64 / (s.seconds + features_per_doc * s.docs as f64)
+        );
+        out.push(s);
+    }
+    [out[0], out[1], out[2]]
+}
+
+/// One ECB+ article as text.
+pub struct EcbArticle {
+    /// Topic number (1–45; 15 and 17 are not in the corpus).
+    pub topic: u32,
+    /// `ecb` or `ecbplus`: which of the topic's two events it reports.
+    pub event: &'static str,
+    /// File name, e.g. `1_10ecbplus.xml`.
+    pub file: String,
+    /// The tokens joined with spaces, one sentence a line.
+    pub text: String,
+}
+
+impl EcbArticle {
+    /// The true story: topic and event.
+    pub fn story(&self) -> String {
+        format!("{}{}", self.topic, self.event)
+    }
+
+    /// The article as a bare document (ECB+ has no dates or other metadata).
+    pub fn document(&self) -> dossier_core::Document {
+        dossier_core::Document::plain(&self.file, &self.text)
+    }
+}
+
+/// The ECB+ corpus directory beside the checkout, if present.
+pub fn ecbplus_dir() -> Option<std::path::PathBuf> {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/ecbplus/ECB+");
+    if dir.exists() {
+        Some(dir)
+    } else {
+        eprintln!("{} missing; skipping", dir.display());
+        None
+    }
+}
+
+/// Reads one ECB+ file (`<topic>/<topic>_<n>ecb.xml` or `..ecbplus.xml`).
+pub fn read_ecbplus_file(path: &std::path::Path) -> EcbArticle {
+    use quick_xml::events::Event;
+
+    let file = path
+        .file_name()
+        .and_then(|f| f.to_str())
+        .expect("file name")
+        .to_string();
+    let event = if file.ends_with("ecbplus.xml") {
+        "ecbplus"
+    } else {
+        "ecb"
+    };
+    let topic: u32 = file
+        .split('_')
+        .next()
+        .and_then(|t| t.parse().ok())
+        .expect("topic number");
+    let xml = std::fs::read_to_string(path).expect("readable ECB+ file");
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    // sentence number → its tokens, in document order.
+    let mut sentences: std::collections::BTreeMap<u32, Vec<String>> = Default::default();
+    let mut current: Option<(u32, String)> = None;
+    loop {
+        match reader.read_event().expect("well-formed ECB+ XML") {
+            Event::Start(e) if e.name().as_ref() == "token" => {
+                let sentence = e
+                    .try_get_attribute("sentence")
+                    .expect("attribute")
+                    .and_then(|a| a.value.trim().parse().ok())
+                    .expect("token with a sentence number");
+                current = Some((sentence, String::new()));
+            }
+            Event::Text(t) => {
+                if let Some((_, token)) = &mut current {
+                    token.push_str(&t.xml10_content());
+                }
+            }
+            Event::GeneralRef(r) => {
+                if let Some((_, token)) = &mut current {
+                    if let Some(c) = r.resolve_char_ref().expect("character reference") {
+                        token.push(c);
+                    } else {
+                        let name = r.xml10_content();
+                        token.push_str(
+                            quick_xml::escape::resolve_predefined_entity(&name)
+                                .expect("predefined entity"),
+                        );
+                    }
+                }
+            }
+            Event::End(e) if e.name().as_ref() == "token" => {
+                if let Some((sentence, token)) = current.take() {
+                    if !token.trim().is_empty() {
+                        sentences.entry(sentence).or_default().push(token);
+                    }
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    // In the ecbplus files sentence 0 is the address the article was found at, not its text.
+    if event == "ecbplus" {
+        sentences.remove(&0);
+    }
+    let text = sentences
+        .values()
+        .map(|tokens| tokens.join(" "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    EcbArticle {
+        topic,
+        event,
+        file,
+        text,
+    }
+}
+
+/// All ECB+ articles, in topic and file-name order.
+pub fn ecbplus_articles() -> Option<Vec<EcbArticle>> {
+    let dir = ecbplus_dir()?;
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .expect("ECB+ directory")
+        .flat_map(|topic| std::fs::read_dir(topic.expect("entry").path()).expect("topic"))
+        .map(|f| f.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        .collect();
+    paths.sort();
+    let mut articles: Vec<EcbArticle> = paths.iter().map(|p| read_ecbplus_file(p)).collect();
+    articles.sort_by(|a, b| a.topic.cmp(&b.topic).then_with(|| a.file.cmp(&b.file)));
+    Some(articles)
+}
