@@ -286,18 +286,9 @@ fn year_before(toks: &[Tok<'_>], i: usize) -> Option<(YearRef, usize)> {
         // "the 1988 second quarter"
         return Some((YearRef::Given(y), e));
     }
-    let t = toks.get(i)?;
-    let off = if t.is("this") {
-        0
-    } else if t.is("last") {
-        -1
-    } else if t.is("next") {
-        1
-    } else {
-        return None;
-    };
-    if toks.get(i + 1)?.is("year") && apostrophe_s(i + 2) {
-        return Some((YearRef::Rel(off), i + 4));
+    let (off, e) = super::rel_year_words(toks, i)?;
+    if apostrophe_s(e) {
+        return Some((YearRef::Rel(off), e + 2));
     }
     None
 }

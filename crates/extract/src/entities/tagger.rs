@@ -401,20 +401,6 @@ fn word_shape(w: &str) -> (String, String) {
     (full, short)
 }
 
-fn title_case(w: &str) -> String {
-    let mut out = String::with_capacity(w.len());
-    let mut first = true;
-    for c in w.chars() {
-        if first {
-            out.extend(c.to_uppercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
-        first = !c.is_alphanumeric();
-    }
-    out
-}
-
 fn is_all_caps(w: &str) -> bool {
     let mut letters = 0;
     for c in w.chars().filter(|c| c.is_alphabetic()) {
@@ -457,7 +443,7 @@ fn sentence_info(words: &[&str]) -> Vec<TokInfo> {
         .iter()
         .map(|w| {
             if is_all_caps(w) && w.chars().count() > 3 {
-                title_case(w)
+                super::title_case(w)
             } else {
                 (*w).to_string()
             }
