@@ -89,6 +89,25 @@ fn questioning() -> &'static Regex {
     })
 }
 
+/// Someone's statement as the subject of "is unfounded", "are false": the sentence rebuts
+/// that person ("his implication that ... is unfounded"), it does not deny the reports.
+fn rebutted_statement() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r#"(?ix)\b(his|her|their|its|\w+'s)\ (\w+\ )?(implication|suggestion|assertion|insinuation|argument|denials?|comments?|remarks?|explanation|excuse|claims?|statements?)\b"#,
+        )
+        .expect("valid rebuttal pattern")
+    })
+}
+
+/// Whether a denial cue at `start` answers a person's statement named earlier in its clause
+/// rather than the reports.
+fn rebuts_a_statement(text: &str, start: usize) -> bool {
+    let clause_start = text[..start].rfind([';', '.']).map_or(0, |i| i + 1);
+    rebutted_statement().is_match(&text[clause_start..start])
+}
+
 fn deny_verb() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(r"(?i)\bden(y|ies|ied|ying)\b").expect("valid deny pattern"))
@@ -103,7 +122,10 @@ const NOT_A_DENIAL_BEFORE: &[&str] = &[
 /// Whether the sentence denies something: "denied the reports", "denies that". Not the
 /// passive "was denied access", not "did not deny", not "refused to deny".
 fn denies(text: &str) -> bool {
-    if denial().is_match(text) {
+    if denial()
+        .find_iter(text)
+        .any(|m| !rebuts_a_statement(text, m.start()))
+    {
         return true;
     }
     deny_verb().find_iter(text).any(|m| {
@@ -236,6 +258,31 @@ mod tests {
                 false
             ),
             Stance::Asserts
+        );
+    }
+
+    /// Report 003 of the example answers Dmitry Alushkin's letter: calling his implication
+    /// unfounded rebuts the denier, it does not deny the reports.
+    #[test]
+    fn rebutting_a_denial_is_not_a_denial() {
+        assert_ne!(
+            stance_of("While this is true, his implication that this was a factor in what he calls “false reports” of the gay purge coming out is unfounded.", false),
+            Stance::Denies
+        );
+        // The reports themselves called unfounded are still denied.
+        assert_eq!(
+            stance_of(
+                "The ministry said the reports of a purge were unfounded.",
+                false
+            ),
+            Stance::Denies
+        );
+        assert_eq!(
+            stance_of(
+                "The allegations are unfounded, the spokesman's office said.",
+                false
+            ),
+            Stance::Denies
         );
     }
 
