@@ -93,3 +93,27 @@ fn write_html() {
         std::fs::write(path, to_html(&fixture::brief()).unwrap()).unwrap();
     }
 }
+
+/// Every claim opens to its mentions, each with its stance and the chain that brought it;
+/// disputed claims are open from the start.
+#[test]
+fn html_claims_expand_to_their_mentions() {
+    let brief = fixture::brief();
+    let html = to_html(&brief).unwrap();
+    let claims_at = html.find("<h2>Claims</h2>").expect("claims section");
+    let claims = &html[claims_at..html.find("<h2>Timeline</h2>").expect("timeline")];
+    let undisputed = brief.claims.iter().filter(|c| !c.disputed).count();
+    assert!(undisputed > 0);
+    assert_eq!(
+        claims.matches("<details class=\"mentions\">").count(),
+        undisputed,
+        "{claims}"
+    );
+    assert!(claims.contains("<span class=\"stance stance-"), "{claims}");
+    let disputed_at = html.find("Disputed claims</h2>").expect("disputed section");
+    let disputed = &html[disputed_at..claims_at];
+    assert!(
+        disputed.contains("<details class=\"mentions\" open>"),
+        "{disputed}"
+    );
+}
