@@ -47,6 +47,7 @@ pub fn param_sets() -> Vec<Params> {
                     "merge" => p.merge_threshold = v,
                     "copy" => p.copy_bonus = v,
                     "window" => p.window_days = v as i64,
+                    "repeat" => p.repeat_max_terms = v as usize,
                     other => panic!("unknown parameter {other}"),
                 }
             }
