@@ -8,10 +8,8 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use dossier_core::{Document, Span};
 use dossier_extract::entities::extract_entities;
 use dossier_extract::entities::tagger::{conll, Tagger};
-use dossier_text::{AnalyzedText, Paragraph, ParagraphKind, Sentence};
 
 const PATH: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -52,38 +50,14 @@ fn main() {
     });
 
     // The same text as the CoNLL evaluation gives extract_entities.
-    let built: Vec<(Document, AnalyzedText)> = docs
+    let built: Vec<conll::BuiltDocument> = docs
         .iter()
-        .map(|d| {
-            let mut text = String::new();
-            let mut paragraphs = Vec::new();
-            let mut sents = Vec::new();
-            for s in &d.sentences {
-                let start = text.len();
-                text.push_str(&s.words.join(" "));
-                let span = Span::new(start, text.len());
-                paragraphs.push(Paragraph {
-                    span,
-                    kind: ParagraphKind::Body,
-                });
-                sents.push(Sentence {
-                    span,
-                    paragraph: paragraphs.len() - 1,
-                });
-                text.push('\n');
-            }
-            (
-                Document::plain("testb", &text),
-                AnalyzedText {
-                    paragraphs,
-                    sentences: sents,
-                },
-            )
-        })
+        .enumerate()
+        .map(|(n, d)| d.build("testb", PATH, n))
         .collect();
     let extract_secs = best_of(5, || {
-        for (doc, text) in &built {
-            black_box(extract_entities(doc, text));
+        for b in &built {
+            black_box(extract_entities(&b.doc, &b.text));
         }
     });
 

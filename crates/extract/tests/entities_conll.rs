@@ -9,12 +9,12 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use dossier_core::{DateSource, Document, Origin, Span};
+use dossier_core::Document;
 use dossier_extract::entities::extract_entities;
 use dossier_extract::entities::tagger::conll::{self, prf, ConllDocument};
 use dossier_extract::entities::tagger::{spans, NerType};
 use dossier_extract::EntityKind;
-use dossier_text::{AnalyzedText, Paragraph, ParagraphKind, Sentence};
+use dossier_text::AnalyzedText;
 
 const DIR: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -38,57 +38,20 @@ struct Built {
 }
 
 fn build(d: &ConllDocument, n: usize, path: &str) -> Built {
-    let mut text = String::new();
+    let built = d.build(&format!("conll#{n}"), path, n);
     let mut gold = Gold::new();
-    let mut paragraphs = Vec::new();
-    let mut sents = Vec::new();
-    for sentence in &d.sentences {
-        let line_start = text.len();
-        let mut offsets = Vec::new();
-        for (i, word) in sentence.words.iter().enumerate() {
-            if i > 0 {
-                text.push(' ');
-            }
-            let start = text.len();
-            text.push_str(word);
-            offsets.push((start, text.len()));
-        }
+    for (sentence, offsets) in d.sentences.iter().zip(&built.token_spans) {
         for s in spans(&sentence.tags) {
-            gold.insert((offsets[s.start].0, offsets[s.end - 1].1, s.kind.label()));
+            gold.insert((
+                offsets[s.start].start,
+                offsets[s.end - 1].end,
+                s.kind.label(),
+            ));
         }
-        let span = Span::new(line_start, text.len());
-        paragraphs.push(Paragraph {
-            span,
-            kind: ParagraphKind::Body,
-        });
-        sents.push(Sentence {
-            span,
-            paragraph: paragraphs.len() - 1,
-        });
-        text.push('\n');
     }
-    let doc = Document {
-        id: format!("conll#{n}"),
-        source: None,
-        url: None,
-        title: None,
-        published: None,
-        date_source: DateSource::Unknown,
-        language: "en".into(),
-        body: Span::new(0, text.len()),
-        text,
-        extra: Default::default(),
-        origin: Origin {
-            path: path.into(),
-            record: Some(n),
-        },
-    };
     Built {
-        doc,
-        text: AnalyzedText {
-            paragraphs,
-            sentences: sents,
-        },
+        doc: built.doc,
+        text: built.text,
         gold,
     }
 }

@@ -1,6 +1,9 @@
 //! Reader of the CoNLL-2003 format: `token POS chunk NER` per line, IOB1 tags, a blank line
 //! between sentences and `-DOCSTART-` lines between documents. Tags come out as IOB2.
 
+use dossier_core::{Document, Origin, Span};
+use dossier_text::{AnalyzedText, Paragraph, ParagraphKind, Sentence};
+
 use super::{begin, inside, NerType, Tag, TrainSentence};
 
 /// A document: its sentences in order.
@@ -8,6 +11,64 @@ use super::{begin, inside, NerType, Tag, TrainSentence};
 pub struct ConllDocument {
     /// Sentences with their gold tags.
     pub sentences: Vec<TrainSentence>,
+}
+
+/// A CoNLL document as Dossier reads it: one sentence per line, tokens joined by single
+/// spaces, already analysed (each line one body paragraph and one sentence), with each
+/// token's byte span per sentence, so gold names become byte spans of the text.
+pub struct BuiltDocument {
+    /// The text, its id and origin.
+    pub doc: Document,
+    /// Its paragraphs and sentences.
+    pub text: AnalyzedText,
+    /// Byte span of each token, sentence by sentence.
+    pub token_spans: Vec<Vec<Span>>,
+}
+
+impl ConllDocument {
+    /// The document as Dossier's stages take it; `path` and `record` name where it came from.
+    pub fn build(&self, id: &str, path: &str, record: usize) -> BuiltDocument {
+        let mut text = String::new();
+        let mut paragraphs = Vec::new();
+        let mut sentences = Vec::new();
+        let mut token_spans = Vec::new();
+        for sentence in &self.sentences {
+            let line_start = text.len();
+            let mut spans = Vec::with_capacity(sentence.words.len());
+            for (i, word) in sentence.words.iter().enumerate() {
+                if i > 0 {
+                    text.push(' ');
+                }
+                let start = text.len();
+                text.push_str(word);
+                spans.push(Span::new(start, text.len()));
+            }
+            token_spans.push(spans);
+            let span = Span::new(line_start, text.len());
+            paragraphs.push(Paragraph {
+                span,
+                kind: ParagraphKind::Body,
+            });
+            sentences.push(Sentence {
+                span,
+                paragraph: paragraphs.len() - 1,
+            });
+            text.push('\n');
+        }
+        let mut doc = Document::plain(id, &text);
+        doc.origin = Origin {
+            path: path.to_string(),
+            record: Some(record),
+        };
+        BuiltDocument {
+            doc,
+            text: AnalyzedText {
+                paragraphs,
+                sentences,
+            },
+            token_spans,
+        }
+    }
 }
 
 /// Reads a whole CoNLL-2003 file. Lines with fewer than four fields are ignored; unknown
