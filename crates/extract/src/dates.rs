@@ -1300,20 +1300,30 @@ const FUTURE_BIAS: f64 = 1.5;
 /// The year that puts month-day closest to `a` (future distances weighted by
 /// [`FUTURE_BIAS`]).
 fn closest_year(a: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
-    [a.year() - 1, a.year(), a.year() + 1]
-        .iter()
-        .filter_map(|&y| NaiveDate::from_ymd_opt(y, month, day))
-        .min_by(|x, y| {
-            let cost = |d: &NaiveDate| {
-                let days = (*d - a).num_days();
-                if days > 0 {
-                    days as f64 * FUTURE_BIAS
-                } else {
-                    -days as f64
-                }
-            };
-            cost(x).total_cmp(&cost(y))
-        })
+    closest_day(
+        a,
+        [a.year() - 1, a.year(), a.year() + 1]
+            .iter()
+            .filter_map(|&y| NaiveDate::from_ymd_opt(y, month, day)),
+        FUTURE_BIAS,
+    )
+}
+
+/// The candidate day closest to `a`, a day ahead counting `bias` times its distance.
+fn closest_day(
+    a: NaiveDate,
+    days: impl IntoIterator<Item = NaiveDate>,
+    bias: f64,
+) -> Option<NaiveDate> {
+    let cost = |d: &NaiveDate| {
+        let n = (*d - a).num_days();
+        if n > 0 {
+            n as f64 * bias
+        } else {
+            -n as f64
+        }
+    };
+    days.into_iter().min_by(|x, y| cost(x).total_cmp(&cost(y)))
 }
 
 fn add_days(a: NaiveDate, n: i64) -> Option<NaiveDate> {

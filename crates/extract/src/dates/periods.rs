@@ -800,17 +800,7 @@ pub(super) fn resolve_holiday(
         Modifier::Last => days.iter().rev().find(|d| **d < a).copied(),
         Modifier::Next => days.iter().find(|d| **d > a).copied(),
         Modifier::This => days.iter().find(|d| d.year() == a.year()).copied(),
-        Modifier::None => days.iter().copied().min_by(|x, y| {
-            let cost = |d: &NaiveDate| {
-                let n = (*d - a).num_days();
-                if n > 0 {
-                    n as f64 * bias
-                } else {
-                    -n as f64
-                }
-            };
-            cost(x).total_cmp(&cost(y))
-        }),
+        Modifier::None => super::closest_day(a, days.iter().copied(), bias),
     }?;
     Some(ResolvedDate::day(d))
 }
