@@ -538,27 +538,32 @@ const RETOLD_MIN_SHARED_SHARE: f32 = 0.4;
 /// a special charity flight on October 25 from Singapore to Sydney"): the first stays, the
 /// others go to its `also_in`.
 fn merge_retold_events(ctx: &Context, events: Vec<DatedEvent>) -> Vec<DatedEvent> {
-    let words: Vec<HashSet<String>> = events
-        .iter()
-        .map(|e| {
-            let (d, _) = e.sentence;
-            let sentence = e.event.span.slice(&ctx.docs[d].text);
-            let date_words: HashSet<String> = dossier_text::tokens(&e.event.expression, 0)
-                .iter()
-                .map(|t| t.text.to_lowercase())
-                .collect();
-            dossier_text::tokens(sentence, 0)
-                .iter()
-                .map(|t| t.text.to_lowercase())
-                .filter(|w| !dossier_text::is_stopword(w) && !date_words.contains(w))
-                .map(|w| dossier_text::stem(&w))
-                .collect()
-        })
-        .collect();
     let mut by_day: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, e) in events.iter().enumerate() {
         if e.event.precision == dossier_core::Precision::Day {
             by_day.entry(e.event.date.as_str()).or_default().push(i);
+        }
+    }
+    // Content words only of events that share their day with another document's.
+    let mut words: Vec<HashSet<String>> = vec![HashSet::new(); events.len()];
+    for members in by_day.values() {
+        let first_doc = events[members[0]].sentence.0;
+        if members.iter().all(|&i| events[i].sentence.0 == first_doc) {
+            continue;
+        }
+        for &i in members {
+            let e = &events[i];
+            let sentence = e.event.span.slice(&ctx.docs[e.sentence.0].text);
+            let date_words: HashSet<String> = dossier_text::tokens(&e.event.expression, 0)
+                .iter()
+                .map(|t| t.text.to_lowercase())
+                .collect();
+            words[i] = dossier_text::tokens(sentence, 0)
+                .iter()
+                .map(|t| t.text.to_lowercase())
+                .filter(|w| !dossier_text::is_stopword(w) && !date_words.contains(w))
+                .map(|w| dossier_text::stem(&w))
+                .collect();
         }
     }
     let mut union = dossier_core::UnionFind::new(events.len());
