@@ -25,7 +25,12 @@
 //!   weeks"), years ("in 2016"), times ("5:30pm"), ages ("aged 16-50", "a 16-year-old",
 //!   "Lowe, 89, died"), ordinals ("11th", "third"), "one of" and a bare "one" (kept only after
 //!   a qualifier: "only one"), list numbering ("1." opening a sentence), identifiers ("No. 5",
-//!   "Article 3", "G20", "COVID-19") and lists such as "1,2,3,4".
+//!   "Article 3", "G20", "COVID-19"), lists such as "1,2,3,4" and slashed dates ("7/8/07");
+//!   numbers naming a model or an index ("Boeing 787", "Trent 900 engines", "FTSE 100",
+//!   "Standard & Poor's 500", "777-200LR"; once written after a name, the same number
+//!   standing bare elsewhere in the document: "the 787"), durations ("four years behind
+//!   schedule", "six straight days", "a 12-hour flight"), "the two companies" (things
+//!   already named) and number words inside names ("the Big Three").
 //! - **Date**: the resolved date nearest to the figure in the same sentence ("over 8,700 people
 //!   as of Tuesday morning (April 11)" → 2017-04-11), else `None`.
 
@@ -343,6 +348,7 @@ pub fn extract_figures(
     dates: &[DateMention],
 ) -> Vec<FigureMention> {
     let mut out = Vec::new();
+    let model_numbers = model_numbers(doc, text);
     for (index, sentence) in text.body_sentences() {
         let Some(s) = doc.text.get(sentence.span.start..sentence.span.end) else {
             continue;
@@ -368,11 +374,14 @@ pub fn extract_figures(
                 continue;
             };
             let next = num.end.max(i + 1);
-            if (num.start..num.end).any(|k| in_date(&toks[k])) || !is_figure(&toks, i, &num) {
+            if (num.start..num.end).any(|k| in_date(&toks[k]))
+                || !is_figure(&toks, i, &num)
+                || is_model_number(&toks, i, &num, &model_numbers)
+            {
                 i = next;
                 continue;
             }
-            let (qualifier, q_start) = qualifier_before(&toks, i);
+            let (qualifier, q_start) = qualifier_before(&toks, currency_prefix_start(&toks, i));
             let qualifier = qualifier.or_else(|| num.vague.then(|| "at least".to_string()));
             let counted = counted(&toks, &num, q_start);
             let span = Span::new(toks[q_start].start, toks[num.end - 1].end);
@@ -408,8 +417,198 @@ pub fn extract_figures(
     out
 }
 
-/// False for numbers that are not figures: years, times, ages, identifiers, list numbers,
-/// parts of words, "one of".
+/// Time units: a number counting them is a duration ("four years behind schedule", "a
+/// 12-hour flight"), not a figure.
+const TIME_UNITS: &[&str] = &[
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+    "month", "months", "year", "years", "decade", "decades", "quarter", "quarters",
+];
+
+/// Words between a number and the time unit it counts ("six straight days", "two more
+/// years", "two and a half years", "five trading days").
+const DURATION_FILLERS: &[&str] = &[
+    "straight",
+    "consecutive",
+    "successive",
+    "more",
+    "full",
+    "long",
+    "trading",
+    "working",
+    "business",
+];
+
+/// Plural nouns for people: "In Grozny 100 men were detained" counts men even after a name.
+const PEOPLE: &[&str] = &[
+    "people",
+    "men",
+    "women",
+    "children",
+    "persons",
+    "workers",
+    "employees",
+    "residents",
+    "protesters",
+    "troops",
+    "soldiers",
+    "civilians",
+    "students",
+    "members",
+    "victims",
+];
+
+/// The first token of a figure's currency prefix: "US" in "US$1.4 billion" (so that "about
+/// US$1.4 billion" keeps its qualifier), else `i`.
+fn currency_prefix_start(toks: &[Tok<'_>], i: usize) -> usize {
+    match (i.checked_sub(1).map(|p| &toks[p]), toks.get(i)) {
+        (Some(p), Some(t))
+            if t.kind == TokKind::Punct
+                && adjacent(p, t)
+                && p.text.len() <= 3
+                && p.text.chars().all(|c| c.is_ascii_uppercase()) =>
+        {
+            i - 1
+        }
+        _ => i,
+    }
+}
+
+/// A plain number written right after a name is part of that name, a model or an index
+/// ("Boeing 787", "Trent 900 engines", "FTSE 100", "Nikkei 225", "iOS 5", "Safari 4.0",
+/// "Standard & Poor's 500 index"), not a figure; percentages, money and scaled numbers
+/// are figures ("Apple's 19 percent").
+fn is_named_number(toks: &[Tok<'_>], k: usize) -> bool {
+    let t = &toks[k];
+    let Some(mut prev) = k.checked_sub(1).map(|p| &toks[p]) else {
+        return false;
+    };
+    if t.kind != TokKind::Num || t.text.contains(',') || adjacent(prev, t) {
+        return false;
+    }
+    // The possessive 's lexes as an apostrophe and "s": "Poor's 500" is "Poor", "'", "s", "500".
+    let possessive = prev.is("s");
+    if possessive {
+        match (
+            k.checked_sub(2).map(|p| &toks[p]),
+            k.checked_sub(3).map(|p| &toks[p]),
+        ) {
+            (Some(mark), Some(name))
+                if (mark.is_punct('\'') || mark.is_punct('’'))
+                    && adjacent(mark, prev)
+                    && adjacent(name, mark) =>
+            {
+                prev = name
+            }
+            _ => return false,
+        }
+    }
+    let lower = prev.lower();
+    let name_like = (prev.is_capitalised() || prev.text.chars().skip(1).any(char::is_uppercase))
+        && prev.kind == TokKind::Word
+        && !is_stopword(&lower)
+        && !crate::dates::is_month_or_weekday(&lower)
+        && !QUALIFIERS
+            .iter()
+            .any(|(words, _)| words.last().is_some_and(|w| *w == lower));
+    if !name_like {
+        return false;
+    }
+    let after = toks.get(k + 1);
+    if after.is_some_and(|a| {
+        a.is_punct('%')
+            || a.is_any(&["percent", "per", "points", "point"])
+            || scale_word(a)
+            || a.is_any(PEOPLE)
+    }) {
+        return false;
+    }
+    // After a possessive, a number counting something lower-case is a figure ("Britain's
+    // 300 banks"); a model or index stands alone or before a name ("Boeing's 787 Dreamliner").
+    !(possessive
+        && after.is_some_and(|a| a.kind == TokKind::Word && !a.is_capitalised() && !a.is("index")))
+}
+
+fn scale_word(t: &Tok<'_>) -> bool {
+    t.is_any(&[
+        "hundred", "thousand", "million", "billion", "trillion", "bn", "mn",
+    ])
+}
+
+/// Numbers the document uses as names of models or indexes ("787" once it wrote "Boeing
+/// 787"), so that "the 787" and "larger 777 planes" are not read as counts.
+fn model_numbers(doc: &Document, text: &AnalyzedText) -> HashSet<String> {
+    let mut numbers = HashSet::new();
+    // Headlines too: "Boeing 787 Dreamliner makes maiden flight" names the model the body
+    // calls "the 787".
+    for sentence in &text.sentences {
+        let Some(s) = doc.text.get(sentence.span.start..sentence.span.end) else {
+            continue;
+        };
+        let toks = lex(s, sentence.span.start);
+        for k in 0..toks.len() {
+            // Only whole numbers spread: "Safari 4.0" names a version, "the DJIA 344.65-point
+            // drop" is a count written elsewhere as "fell 344.65".
+            let compound = toks
+                .get(k + 1)
+                .is_some_and(|a| a.is_punct('-') && adjacent(&toks[k], a))
+                && toks.get(k + 2).is_some_and(|w| w.kind == TokKind::Word);
+            if is_named_number(&toks, k) && !toks[k].text.contains('.') && !compound {
+                numbers.insert(toks[k].text.to_string());
+            }
+        }
+    }
+    numbers
+}
+
+/// True for a number that names a model or index rather than counting: written after a name
+/// here, or a number the document writes after a name elsewhere, standing bare ("the 787").
+fn is_model_number(
+    toks: &[Tok<'_>],
+    i: usize,
+    num: &Number,
+    model_numbers: &HashSet<String>,
+) -> bool {
+    if num.currency.is_some() || num.scaled || !num.digits {
+        return false;
+    }
+    if is_named_number(toks, num.start) {
+        return true;
+    }
+    let first = &toks[num.start];
+    let after = toks.get(num.end);
+    model_numbers.contains(first.text)
+        && qualifier_before(toks, i).0.is_none()
+        && !after
+            .is_some_and(|a| a.is_punct('%') || a.is_any(&["percent", "per"]) || a.is_any(PEOPLE))
+}
+
+/// True when the number counts a time unit: "four years behind schedule", "six straight
+/// days", "two and a half years", "a 12-hour flight", "a sixteen-month high".
+fn is_duration(toks: &[Tok<'_>], num: &Number) -> bool {
+    let mut k = num.end;
+    if let (Some(dash), Some(unit)) = (toks.get(k), toks.get(k + 1)) {
+        if dash.is_punct('-') && adjacent(&toks[k - 1], dash) && unit.is_any(TIME_UNITS) {
+            return true;
+        }
+    }
+    for _ in 0..2 {
+        match toks.get(k) {
+            Some(t) if t.is_any(DURATION_FILLERS) => k += 1,
+            Some(t)
+                if t.is("and")
+                    && toks.get(k + 1).is_some_and(|a| a.is("a"))
+                    && toks.get(k + 2).is_some_and(|h| h.is("half")) =>
+            {
+                k += 3
+            }
+            _ => break,
+        }
+    }
+    toks.get(k).is_some_and(|t| t.is_any(TIME_UNITS))
+}
+
+/// False for numbers that are not figures: years, times, ages, durations, identifiers,
+/// list numbers, parts of words, dates written with slashes, "one of".
 fn is_figure(toks: &[Tok<'_>], i: usize, num: &Number) -> bool {
     let first = &toks[num.start];
     let prev = i.checked_sub(1).map(|p| &toks[p]);
@@ -437,6 +636,51 @@ fn is_figure(toks: &[Tok<'_>], i: usize, num: &Number) -> bool {
     if let Some(a) = after {
         if adjacent(&toks[num.end - 1], a)
             && (a.kind == TokKind::Word || a.kind == TokKind::Num || a.kind == TokKind::Mixed)
+        {
+            return false;
+        }
+    }
+    // Slashed dates and scores: "7/8/07", "24/7".
+    let slash_digits = |slash: Option<&Tok<'_>>, other: Option<&Tok<'_>>| {
+        matches!((slash, other), (Some(s), Some(o)) if s.is_punct('/') && o.kind == TokKind::Num
+            && (adjacent(s, o) || adjacent(o, s)))
+    };
+    if (after.is_some_and(|a| adjacent(&toks[num.end - 1], a))
+        && slash_digits(after, toks.get(num.end + 1)))
+        || (prev.is_some_and(|p| adjacent(p, first)) && slash_digits(prev, prev2))
+    {
+        return false;
+    }
+    // Model names: "777-200LR".
+    if let (Some(dash), Some(model)) = (after, toks.get(num.end + 1)) {
+        if dash.is_punct('-')
+            && adjacent(&toks[num.end - 1], dash)
+            && adjacent(dash, model)
+            && model.kind == TokKind::Mixed
+        {
+            return false;
+        }
+    }
+    // Time zones: "GMT +8".
+    if prev.is_some_and(|p| p.is_punct('+')) && prev2.is_some_and(|q| q.is_any(&["gmt", "utc"])) {
+        return false;
+    }
+    if num.currency.is_none() && is_duration(toks, num) {
+        return false;
+    }
+    // "the two companies" refers back to companies already named; "the Big Three" is a name.
+    if !num.digits && num.value_max.is_none() && !num.vague {
+        if num.value <= 10.0
+            && prev.is_some_and(|p| p.is_any(&["the", "these", "those", "both"]))
+            && after.is_some_and(|a| {
+                a.kind == TokKind::Word && !a.is_capitalised() && !a.is_any(&["percent", "per"])
+            })
+        {
+            return false;
+        }
+        if i > 0
+            && first.is_capitalised()
+            && prev.is_some_and(|p| p.is_capitalised() && !is_stopword(&p.lower()))
         {
             return false;
         }

@@ -205,6 +205,34 @@ fn hand_made_sentences() {
     );
 }
 
+/// Sentences from Wikinews (MEANTIME) where a number names a model or an index, counts a
+/// span of time, refers back to things already named or is part of a name: none is a
+/// figure; the counts beside them are.
+#[test]
+fn model_numbers_durations_and_names_are_not_figures() {
+    let e = plain("An American Airlines 777 landed at Heathrow. China have agreed to purchase 60 Boeing 787 Dreamliner aircraft in a deal worth US$7.2 bn. Qatar, which chose the Airbus A350 over Boeing's 787, will also purchase 20 of Boeing's larger 777 planes. The 787 is almost two and a half years behind schedule. The Standard & Poor's 500 index lost 26 points or 3.5%, and the FTSE 100 fell after six straight days of losses. The agreement between the two companies was written as 7/8/07. It made a 12-hour flight with four Rolls-Royce Trent 900 engines. Boeing will deliver 15 a year. The ``Big Three'' were bailed out with about US$1.4 billion.");
+    let values: Vec<(f64, Option<&str>, &str)> = e
+        .figures
+        .iter()
+        .map(|f| (f.value, f.qualifier.as_deref(), f.expression.as_str()))
+        .collect();
+    assert_eq!(
+        values,
+        vec![
+            (60.0, None, "60"),
+            (7.2e9, None, "US$7.2 bn"),
+            (20.0, None, "20"),
+            (26.0, None, "26"),
+            (3.5, None, "3.5"),
+            (4.0, None, "four"),
+            (15.0, None, "15"),
+            (1.4e9, Some("about"), "about US$1.4 billion"),
+        ],
+        "{:#?}",
+        e.figures
+    );
+}
+
 #[test]
 fn figures_get_no_date_without_one_in_their_sentence() {
     let e =

@@ -147,6 +147,16 @@ fn digit_number(toks: &[Tok<'_>], i: usize) -> Option<(f64, usize, bool)> {
         _ => return None,
     };
     let mut end = i + 1;
+    if t.kind == TokKind::Num {
+        // "US$7.2 bn": a scale suffix written apart.
+        if let Some(&(_, exp)) = toks.get(end).and_then(|n| {
+            SUFFIX_SCALES.iter().find(|(s, _)| {
+                s.len() > 1 && n.kind == TokKind::Word && n.text.eq_ignore_ascii_case(s)
+            })
+        }) {
+            return Some((scale_by(t.text, exp)?, end + 1, true));
+        }
+    }
     if !scaled {
         if let Some(scale) = toks.get(end).and_then(scale_value) {
             if !toks[end].is("dozen") {
