@@ -338,10 +338,27 @@ pub(crate) fn number_at(toks: &[Tok<'_>], i: usize) -> Option<Number> {
 fn extend_range(toks: &[Tok<'_>], num: &mut Number) {
     let Some(sep) = toks.get(num.end) else { return };
     let dash = sep.is_punct('-') || sep.is_punct('–');
-    if !(dash || sep.is("to") || sep.is("or")) {
+    // "between 3 and 7 percent", "between $12 million and $20 million".
+    let lead = if num.currency.is_some() {
+        num.start.checked_sub(1)
+    } else {
+        Some(num.start)
+    };
+    let between = lead
+        .and_then(|l| l.checked_sub(1))
+        .is_some_and(|b| toks[b].is("between"));
+    if !(dash || sep.is("to") || sep.is("or") || (between && sep.is("and"))) {
         return;
     }
-    let next = num.end + 1;
+    let mut next = num.end + 1;
+    // "$16 million to $28 million": the second amount repeats the currency sign.
+    if num.currency.is_some()
+        && toks.get(next).is_some_and(|c| {
+            c.kind == TokKind::Punct && !dash && toks.get(next + 1).is_some_and(|d| adjacent(c, d))
+        })
+    {
+        next += 1;
+    }
     let Some(after) = toks.get(next) else { return };
     if dash && !(adjacent(&toks[num.end - 1], sep) && adjacent(sep, after)) {
         return;
@@ -399,6 +416,20 @@ mod tests {
         assert_eq!(first("a dozen men"), Some((12.0, None)));
         assert_eq!(first("dozens of men"), Some((24.0, None)));
         assert_eq!(first("tens of thousands of people"), Some((20000.0, None)));
+        assert_eq!(
+            first("between three and seven percent"),
+            Some((3.0, Some(7.0)))
+        );
+        assert_eq!(
+            first("between $12 million and $20 million"),
+            Some((12e6, Some(20e6)))
+        );
+        assert_eq!(
+            first("US$16 million to $28 million"),
+            Some((16e6, Some(28e6)))
+        );
+        assert_eq!(first("US$7.2 bn"), Some((7.2e9, None)));
+        assert_eq!(first("three and seven"), Some((3.0, None)));
         assert_eq!(first("1,2,3,4"), None);
         assert_eq!(first("a man"), None);
     }
