@@ -37,7 +37,8 @@ impl CatText {
     }
 }
 
-fn attribute(e: &quick_xml::events::BytesStart<'_>, name: &str) -> Option<String> {
+/// The value of attribute `name` of element `e`, if present.
+pub fn attribute(e: &quick_xml::events::BytesStart<'_>, name: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.as_ref() == name)
