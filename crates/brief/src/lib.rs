@@ -19,4 +19,4 @@ pub use model::*;
 pub use render::{brief_to_json, to_html, to_html_index, to_json, to_markdown, RenderError};
 
 /// The version of the JSON contract this crate writes (`Brief::schema_version`).
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;

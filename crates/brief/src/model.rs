@@ -75,6 +75,10 @@ pub struct SummarySentence {
     pub span: Span,
 }
 
+/// [`TimelineEvent::anchor`] of an event whose sentence gives no date: a report's lead,
+/// dated by the day the report was published (it tells what happened as it was reported).
+pub const PUBLICATION_ANCHOR: &str = "publication";
+
 /// A dated event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TimelineEvent {
@@ -82,10 +86,13 @@ pub struct TimelineEvent {
     pub date: String,
     /// `day`, `month`, `year` or `range`.
     pub precision: dossier_core::Precision,
-    /// The date expression as written ("Thursday morning (April 13)").
+    /// The date expression as written ("Thursday morning (April 13)"); empty when the
+    /// sentence gives no date and the event is dated by its report's publication date.
     pub expression: String,
     /// What the date was resolved against: `document` (the document's own date), `story`
-    /// (the story's dates, the document having none) or `absolute` (the text gives the year).
+    /// (the story's dates, the document having none), `absolute` (the text gives the year)
+    /// or [`PUBLICATION_ANCHOR`] (no date in the sentence: a report's lead, dated by the
+    /// day the report was published).
     pub anchor: String,
     /// The sentence that carries the event.
     pub text: String,

@@ -87,7 +87,7 @@ fn to_json_is_an_array_of_valid_briefs_that_round_trips() {
 #[test]
 fn json_carries_the_contract_field_names() {
     let v = brief_value();
-    assert_eq!(v["schema_version"], 3);
+    assert_eq!(v["schema_version"], 4);
     assert_eq!(v["story"]["documents"][1]["published"], Value::Null);
     assert_eq!(v["timeline"][0]["precision"], "range");
     let span = &v["summary"][0]["span"];

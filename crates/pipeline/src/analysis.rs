@@ -493,6 +493,63 @@ fn timeline(
             },
         });
     }
+    // A report's lead tells what happened as it was published: when it carries no date of
+    // its own, it is dated by its document's publication date (anchor `publication`).
+    let mut dated_sentences: HashSet<(usize, usize)> = events.iter().map(|e| e.sentence).collect();
+    for e in &events {
+        for p in &e.event.also_in {
+            if let Some(d) = ctx.docs.iter().position(|doc| doc.id == p.doc) {
+                if let Some(s) = ctx.texts[d].sentences.iter().position(|s| s.span == p.span) {
+                    dated_sentences.insert((d, s));
+                }
+            }
+        }
+    }
+    let mut leads: Vec<usize> = (0..ctx.docs.len()).collect();
+    leads.sort_by_key(|&d| order_key(&ctx.docs[d], d));
+    for d in leads {
+        let Some(published) = ctx.docs[d].published else {
+            continue;
+        };
+        let Some(lead) = lead_sentence(ctx, d) else {
+            continue;
+        };
+        if dated_sentences.contains(&(d, lead)) {
+            continue;
+        }
+        let sentence = &ctx.texts[d].sentences[lead];
+        let event_key = match claim_of.get(&(d, lead)) {
+            Some(&c) => (usize::MAX - 1, c),
+            None => ctx.copy_key(d, lead),
+        };
+        let date = published.format("%Y-%m-%d").to_string();
+        if let Some(&existing) = seen.get(&(date.clone(), event_key)) {
+            events[existing].event.also_in.push(brief::Provenance {
+                doc: ctx.docs[d].id.clone(),
+                span: sentence.span,
+            });
+            continue;
+        }
+        seen.insert((date.clone(), event_key), events.len());
+        events.push(DatedEvent {
+            start: published,
+            end: published,
+            copy: None,
+            discloser: None,
+            sentence: (d, lead),
+            event: brief::TimelineEvent {
+                date,
+                precision: dossier_core::Precision::Day,
+                expression: String::new(),
+                anchor: brief::PUBLICATION_ANCHOR.to_string(),
+                text: ctx.sentence_text(d, sentence.span),
+                doc: ctx.docs[d].id.clone(),
+                span: sentence.span,
+                also_in: Vec::new(),
+                conflicts_with: Vec::new(),
+            },
+        });
+    }
     let mut events = merge_retold_events(ctx, events);
     events.sort_by(|a, b| a.start.cmp(&b.start).then(a.event.date.cmp(&b.event.date)));
     // Only events of one copy group or one discloser can contradict each other.
@@ -525,6 +582,17 @@ fn timeline(
             e.event
         })
         .collect()
+}
+
+/// Words a lead must have: shorter first lines are bylines, datelines and captions.
+const LEAD_MIN_WORDS: usize = 8;
+
+/// The report's lead: its first body sentence of some length.
+fn lead_sentence(ctx: &Context, d: usize) -> Option<usize> {
+    ctx.texts[d]
+        .body_sentences()
+        .find(|(_, s)| s.span.slice(&ctx.docs[d].text).split_whitespace().count() >= LEAD_MIN_WORDS)
+        .map(|(index, _)| index)
 }
 
 /// Content words two sentences of other documents must share, beyond their date, to tell

@@ -49,3 +49,38 @@ fn a_retold_event_is_one_event_and_other_events_of_the_day_stay_apart() {
         brief.timeline
     );
 }
+
+#[test]
+fn a_lead_without_a_date_is_dated_by_its_report() {
+    let mut undated = article(
+        "undated",
+        (2007, 10, 16),
+        "Airbus handed over its first superjumbo to Singapore Airlines in Toulouse.",
+    );
+    undated.published = None;
+    let docs = [
+        article(
+            "82597",
+            (2007, 10, 16),
+            "Singapore Airlines took delivery of its first Airbus A380.\n\nThe airline will fly the plane between Singapore and Sydney.",
+        ),
+        undated,
+    ];
+    let brief = brief_for_documents(1, "A380", &docs, BriefOptions::default());
+    let lead = brief
+        .timeline
+        .iter()
+        .find(|e| e.text.starts_with("Singapore Airlines took delivery"))
+        .expect("the dated report's lead is on the timeline");
+    assert_eq!(lead.date, "2007-10-16");
+    assert_eq!(lead.anchor, dossier_brief::PUBLICATION_ANCHOR);
+    assert_eq!(lead.expression, "", "no date is written in the sentence");
+    assert!(
+        !brief
+            .timeline
+            .iter()
+            .any(|e| e.text.starts_with("The airline will fly") || e.doc == "undated"),
+        "only a dated report's lead is dated by its report: {:#?}",
+        brief.timeline
+    );
+}

@@ -6,7 +6,8 @@
 //!
 //! Each corpus is one story: its 30 articles (tokens one sentence a line, the creation time
 //! of the TimeML file as the publication date) go through `brief_for_documents`. Dossier's
-//! timeline lists dated sentences (a sentence carrying a date expression), so scored over the
+//! timeline lists dated sentences (a sentence carrying a date expression, and each dated
+//! report's lead), so scored over the
 //! gold's dated events (undated `XXXX-XX-XX` ones have no date to find):
 //! - found: a Dossier event sits on one of the event's sentences (its own or `also_in`);
 //! - dated right: ... with Dossier's date agreeing with the gold's at the gold's precision
@@ -20,8 +21,8 @@
 //! ("two years ago"). `DOSSIER_TIMELINE_DEBUG=1` prints each.
 //!
 //! Events dated only by their article's publication date ("Airbus launches A380" in an
-//! article of 2005-01-18) are in the gold but have no date expression: Dossier leaves them
-//! out of the timeline by design, so recall is bounded by them (counted separately).
+//! article of 2005-01-18) have no date expression: Dossier dates a report's lead that way
+//! (anchor `publication`), and leaves out other sentences without a date expression.
 //! Self-skipping when the data is missing:
 //! `cargo test --release -p dossier-pipeline --test timeline_semeval -- --nocapture`.
 

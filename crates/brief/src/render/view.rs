@@ -320,7 +320,11 @@ impl BriefView {
                 }),
                 date: e.date.clone(),
                 precision: (e.precision != Precision::Day).then(|| e.precision.to_string()),
-                expression: e.expression.clone(),
+                expression: if e.anchor == crate::PUBLICATION_ANCHOR {
+                    "report's publication date".to_string()
+                } else {
+                    e.expression.clone()
+                },
                 text: short(&e.text),
                 prov: labels.prov(&e.doc, e.span),
                 also_in: e.also_in.iter().map(|p| labels.provenance(p)).collect(),
