@@ -113,6 +113,7 @@ pub fn extract_quotes(
     }
     let mut resolver = Resolver::new(&d);
     let raws = marks::find(doc, text);
+    resolver.drop_quoted(&raws.iter().map(RawQuote::span).collect::<Vec<_>>());
     let long: Vec<&RawQuote> = raws.iter().filter(|q| q.words >= MIN_QUOTE_WORDS).collect();
     let mut out: Vec<QuoteMention> = Vec::new();
     // The last attributed direct quote: its paragraph, the quote and its speaker's kind.
@@ -197,8 +198,16 @@ fn continued<'q>(
         return None;
     }
     let between = d.slice(gap_start, q.open.start);
-    // The previous quote's frame and nothing else: one short sentence at most.
-    if between.len() > 120 || between.matches(['.', '!', '?']).count() > 2 {
+    // The previous quote's frame and nothing else: one short sentence, or the one sentence
+    // holding the previous speaker with a long appositive (`''…,'' said Douglas Holtz-Eakin,
+    // an economist who served as director of …. ''It's anti-reform.''`).
+    let short = between.len() <= 120 && between.matches(['.', '!', '?']).count() <= 2;
+    let frame_only = between.len() <= 400
+        && prev
+            .speaker_span
+            .is_some_and(|sp| sp.start >= gap_start && sp.end <= q.open.start)
+        && d.sent_at(q.open.start).unwrap_or(0) <= d.sent_at(gap_start).unwrap_or(0) + 1;
+    if !short && !frame_only {
         return None;
     }
     Some((prev, *kind))
@@ -321,6 +330,15 @@ fn attribute_direct(
     if frame.is_none() {
         frame = end_frame(d, r, q);
     }
+    if frame.is_none() {
+        frame = dash_frame(d, q);
+    }
+    if frame.is_none() {
+        frame = intro_frame(d, r, pos, q);
+    }
+    if frame.is_none() {
+        frame = headline_frame(d, pos, q);
+    }
     let tight = frame.as_ref().is_some_and(|f| f.tight);
     if q.words < MIN_QUOTE_WORDS && !tight {
         return None;
@@ -353,10 +371,29 @@ fn attribute_direct(
 /// `“…,” the experts said.` / `“…,” said Mr Smith.` / `“…,” Alushkin finished.`
 fn after_frame(d: &Doc<'_>, r: &Resolver, q: &RawQuote, long: &[&RawQuote]) -> Option<Frame> {
     let close = q.close?;
-    let pos = d.sent_at(close.start)?;
-    let s = &d.sents[pos];
+    let mut pos = d.sent_at(close.start)?;
     let before_close = d.slice(q.span().end, close.start).trim();
-    let inner = d.text.get(..close.start)?.trim_end().chars().next_back();
+    // The last mark inside the quote, past a nested quote's closing mark (`‘miracles,’”`).
+    let inner = d
+        .text
+        .get(..close.start)?
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '’' | '\''))
+        .chars()
+        .next_back();
+    // A quote ending in "?" or "!" ends its sentence for the splitter: its frame is the
+    // next sentence of the paragraph (`“… the Republican Party is?” Graham asked.`).
+    if d.slice(close.end, d.sents[pos].span.end).trim().is_empty()
+        && matches!(inner, Some('?' | '!' | ','))
+    {
+        let next = d.sents.get(pos + 1)?;
+        if next.paragraph != d.sents[pos].paragraph
+            || !d.slice(close.end, next.span.start).trim().is_empty()
+        {
+            return None;
+        }
+        pos += 1;
+    }
+    let s = &d.sents[pos];
     let end = long
         .iter()
         .map(|o| o.open.start)
@@ -375,13 +412,35 @@ fn after_frame(d: &Doc<'_>, r: &Resolver, q: &RawQuote, long: &[&RawQuote]) -> O
     if sa >= sb {
         return None;
     }
-    let v = (sa..sb.min(sa + 8)).find(|&k| {
+    // Up to a long appositive: `“…,” Scott Pruitt, the Republican attorney general of
+    // Oklahoma, one of the states suing the EPA, said`.
+    // Far from the quote, only as the end of an appositive ("…, said"); never a noun ("one
+    // of the states suing").
+    let v = (sa..sb.min(sa + 20)).find(|&k| {
         frame::verb_class(s.toks[k].text).is_some()
             && s.toks[k]
                 .text
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase)
+            && (k <= sa + 8 || d.gap(s, k - 1).contains(','))
+            && !(k > sa
+                && matches!(
+                    s.toks[k - 1].text.to_lowercase().as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "these"
+                        | "those"
+                        | "this"
+                        | "its"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "our"
+                        | "my"
+                        | "your"
+                ))
     })?;
     // The subject must be right there: no sentence punctuation in between.
     let between = d.slice(close.end, s.toks[v].span.start);
@@ -436,6 +495,103 @@ fn end_frame(d: &Doc<'_>, r: &Resolver, q: &RawQuote) -> Option<Frame> {
     Some(Frame {
         subject: Some(subject),
         cue: cue_text(d, pos, v, n),
+        tight: true,
+    })
+}
+
+/// `“…” ― Pamela Padilla`: a quote signed with a dash and a name that end its paragraph.
+fn dash_frame(d: &Doc<'_>, q: &RawQuote) -> Option<Frame> {
+    let close = q.close?;
+    let pos = d.sent_at(close.start)?;
+    let para = d.sents[pos].paragraph;
+    let end = d.sents[pos..]
+        .iter()
+        .take_while(|s| s.paragraph == para)
+        .last()?
+        .span
+        .end;
+    let rest = d.slice(close.end, end);
+    let after_ws = rest.trim_start();
+    let dash = after_ws.chars().next()?;
+    if !matches!(dash, '―' | '—' | '–' | '-') {
+        return None;
+    }
+    let from = close.end + (rest.len() - after_ws.len()) + dash.len_utf8();
+    let tail = d.slice(from, end);
+    let name = tail.trim().trim_end_matches(['.', ',']).trim_end();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let particle = |w: &str| matches!(w, "de" | "del" | "la" | "van" | "von" | "da" | "di" | "bin");
+    let name_word = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '’' | '\''))
+    };
+    if words.is_empty()
+        || words.len() > 5
+        || !words.iter().all(|w| name_word(w) || particle(w))
+        || words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_uppercase() || c == '.'))
+    {
+        return None;
+    }
+    let start = from + (tail.len() - tail.trim_start().len());
+    Some(Frame {
+        subject: Some(frame::name_subject(d, Span::new(start, start + name.len()))),
+        cue: dash.to_string(),
+        tight: true,
+    })
+}
+
+/// A quote opening its paragraph, introduced by the paragraph before: `Caddell continued:`,
+/// `The New York Times reports:`, `He said:`.
+fn intro_frame(d: &Doc<'_>, r: &Resolver, pos: usize, q: &RawQuote) -> Option<Frame> {
+    let s = &d.sents[pos];
+    let first = d.sents[..=pos]
+        .iter()
+        .rposition(|o| o.paragraph != s.paragraph)
+        .map_or(0, |i| i + 1);
+    if !d
+        .slice(d.sents[first].span.start, q.open.start)
+        .trim()
+        .is_empty()
+        || first == 0
+    {
+        return None;
+    }
+    let ppos = first - 1;
+    let p = &d.sents[ppos];
+    if !d.slice(p.span.start, p.span.end).trim_end().ends_with(':') {
+        return None;
+    }
+    let n = p.toks.len();
+    let v = (n.saturating_sub(4)..n).rev().find(|&k| {
+        frame::speech_verb_at(d, p, k).is_some()
+            && (k + 1 == n || frame::verb_class(p.toks[k].text) == Some(Verb::Tell))
+    })?;
+    let subject = parse_subject(d, r, ppos, 0, v, Mode::Backward)?;
+    Some(Frame {
+        subject: Some(subject),
+        cue: cue_text(d, ppos, v, n),
+        tight: true,
+    })
+}
+
+/// A quote in a headline that names its speaker first: `Sanders: Clinton needs to 'get away
+/// from all of this personality stuff' with Trump.`
+fn headline_frame(d: &Doc<'_>, pos: usize, q: &RawQuote) -> Option<Frame> {
+    let s = &d.sents[pos];
+    if s.paragraph != d.sents[0].paragraph || s.toks.len() > 30 {
+        return None;
+    }
+    let colon = (0..s.toks.len().min(4)).find(|&k| d.gap(s, k).contains(':'))?;
+    if s.toks[colon].span.end > q.open.start || !s.toks[..=colon].iter().all(frame::name_like) {
+        return None;
+    }
+    let span = Span::new(s.toks[0].span.start, s.toks[colon].span.end);
+    Some(Frame {
+        subject: Some(frame::name_subject(d, span)),
+        cue: ":".to_string(),
         tight: true,
     })
 }
@@ -842,6 +998,97 @@ pub(crate) mod tests {
         assert_eq!(
             (q.speaker.as_deref(), q.speaker_mention.as_deref()),
             (Some("Trump"), Some("he"))
+        );
+    }
+
+    #[test]
+    fn nested_closing_mark_and_a_question_whose_frame_is_the_next_sentence() {
+        let t = "\"People say, 'It doesn't matter because Hillary Clinton will get 90 percent of the African-American vote,'\" said Charlie King, a prominent New York Democrat. \"The question is, 'Ninety percent of what?' Turnout makes a difference.\"";
+        let qs = run(t);
+        assert_eq!(
+            find(&qs, "People say").speaker.as_deref(),
+            Some("Charlie King")
+        );
+        assert_eq!(
+            find(&qs, "The question is").speaker.as_deref(),
+            Some("Charlie King")
+        );
+        let t = "“Does anybody know what the environmental platform of the Republican Party is?” Graham asked. “Neither do I.”";
+        let qs = run(t);
+        let q = find(&qs, "Does anybody know");
+        assert_eq!(q.speaker.as_deref(), Some("Graham"));
+        assert_eq!(q.cue.as_deref(), Some("asked"));
+        let t = "“Does anybody know what the environmental platform of the Republican Party is?” Graham asked. “Neither do I, and neither do the voters.”";
+        let qs = run(t);
+        assert_eq!(find(&qs, "Neither do I").speaker.as_deref(), Some("Graham"));
+    }
+
+    #[test]
+    fn long_appositives_between_quote_and_verb_and_before_the_next_quote() {
+        let t = "“It’s an invasion, in our estimation, of the state regulatory domain,” Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA, said at a Washington event this month.";
+        let qs = run(t);
+        assert_eq!(
+            find(&qs, "It’s an invasion").speaker.as_deref(),
+            Some("Scott Pruitt"),
+            "{qs:#?}"
+        );
+        let t = "''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist who served as director of the Congressional Budget Office and is now president of the American Action Forum, a conservative, pro-growth advocacy group. ''It's anti-reform. She's layering on even more complexity.''";
+        let qs = run(t);
+        assert_eq!(
+            find(&qs, "This isn't tax reform").speaker.as_deref(),
+            Some("Douglas Holtz-Eakin")
+        );
+        assert_eq!(
+            find(&qs, "It's anti-reform").speaker.as_deref(),
+            Some("Douglas Holtz-Eakin")
+        );
+    }
+
+    #[test]
+    fn signed_introduced_and_headline_quotes() {
+        let t = "“Maybe, we can build a wall around Donald Trump.” ― Steve Quinlan.\n\n“I just hope that this campaign gives the Hispanic community the anger to go out and register to vote, that way they could be hear and respected.” ― Jorge Falcon";
+        let qs = run(t);
+        let q = find(&qs, "Maybe, we can build");
+        assert_eq!(q.speaker.as_deref(), Some("Steve Quinlan"));
+        let span = q.speaker_span.unwrap();
+        assert_eq!(&t[span.start..span.end], "Steve Quinlan");
+        assert_eq!(
+            find(&qs, "I just hope that").speaker.as_deref(),
+            Some("Jorge Falcon")
+        );
+        // A paragraph that ends "NAME VERB:" introduces the quote opening the next one.
+        let t = "Longtime Democratic pollster Pat Caddell spoke to Breitbart News Daily on Thursday.\n\nCaddell continued:\n\n\"The health issue overall is very much a partisan issue, but that doesn’t account for almost the same numbers here.\"";
+        let qs = run(t);
+        let q = find(&qs, "The health issue overall");
+        assert_eq!(q.speaker_mention.as_deref(), Some("Caddell"));
+        assert_eq!(q.cue.as_deref(), Some("continued"));
+        // Not without the colon.
+        let t = "Caddell continued.\n\n\"The health issue overall is very much a partisan issue, but that doesn’t account for it.\"";
+        assert_eq!(find(&run(t), "The health issue").speaker, None);
+        let t = "Sanders: Clinton needs to 'get away from all of this personality stuff' with Trump.\n\nBernie Sanders spoke on Sunday.";
+        let qs = run(t);
+        let q = find(&qs, "get away from all");
+        assert_eq!(q.speaker_mention.as_deref(), Some("Sanders"));
+    }
+
+    #[test]
+    fn contracted_pronoun_subject_and_gender_learnt_from_an_earlier_pronoun() {
+        let t = "Donald Trump is once again questioning the integrity of the U.S. voting system. He’s claiming that voting fraud is “a big, big problem in this country” but “nobody has the guts to talk about it.”";
+        let qs = run(t);
+        let q = find(&qs, "a big, big problem");
+        assert_eq!(q.speaker_mention.as_deref(), Some("He"));
+        assert_eq!(q.speaker.as_deref(), Some("Donald Trump"));
+        // "Lynch" has no given name to tell her gender; the first "she" after her quote does,
+        // so the later "she" is Lynch, not the Hillary Clinton of the sentence before.
+        let t = "Lynch said her colleague had not worked on the case.\n\n\"So I think things like that make you realize that people see you in a different light,\" Lynch said.\n\n\"This country was founded on the promise of equal rights for all,\" she said at a recent news conference.\n\nShe has faced a number of controversies, most recently her decision to meet with Bill Clinton while the department was investigating his wife, Democratic presidential nominee Hillary Clinton.\n\n\"People tend not to say those things to the attorney general, which is probably a wise choice on their part,\" she said.";
+        let qs = run(t);
+        assert_eq!(
+            find(&qs, "This country was").speaker.as_deref(),
+            Some("Lynch")
+        );
+        assert_eq!(
+            find(&qs, "People tend not").speaker.as_deref(),
+            Some("Lynch")
         );
     }
 

@@ -585,10 +585,11 @@ fn polnear_quotes_and_speakers() {
                 missed_indirect += 1;
                 missed_speech_indirect += usize::from(g.speech);
             }
-            if verbose && g.speech {
+            if verbose {
                 eprintln!(
-                    "MISSED {} [{}] cue «{}» «{}»",
+                    "MISSED {}{} [{}] cue «{}» «{}»",
                     if g.direct { "direct" } else { "indirect" },
+                    if g.speech { "" } else { " (no speech cue)" },
                     art.name,
                     g.cue,
                     excerpt(text, hull(&g.content), 140)
