@@ -155,20 +155,56 @@ pub fn extract_quotes(
                 out.push(m);
             }
         }
-        let span = d.sents[pos].span;
-        if covered
-            .iter()
-            .any(|c| c.start < span.end && span.start < c.end)
-        {
-            continue;
-        }
-        if let Some((m, kind)) = indirect(&d, &resolver, pos) {
+        // Reported speech beside the sentence's direct quotes, never over them ("“…,” X said,
+        // adding that …").
+        let overlaps = |span: Span| {
+            covered
+                .iter()
+                .any(|c| c.start < span.end && span.start < c.end)
+        };
+        // Beside a direct quote, only a clause after "that": the rest of the quote's frame
+        // ("said Alan Cole, an economist at …", "said in an interview") is not a report.
+        let quoted = overlaps(d.sents[pos].span);
+        let after_that = |m: &QuoteMention| {
+            let before = d.slice(d.sents[pos].span.start, m.span.start).trim_end();
+            let last = before.rsplit(' ').next().unwrap_or("");
+            last.eq_ignore_ascii_case("that")
+                || (last.ends_with("ing") && frame::verb_class(last).is_some())
+        };
+        let mut from = 0;
+        let mut shared: Option<Subject> = None;
+        while let Some((m, kind, next)) = indirect(&d, &resolver, pos, from, shared.as_ref()) {
+            // A coordinated or participial report after this one shares its subject.
+            shared = m.speaker_span.map(|span| Subject {
+                speaker: m.speaker.clone(),
+                mention: m.speaker_mention.clone().unwrap_or_default(),
+                mention_span: span,
+                role: m.speaker_role.clone(),
+                kind,
+                before: None,
+            });
+            if overlaps(m.span) || (quoted && !after_that(&m)) {
+                // The report after the rejected one: "“…,” he told the group, adding that …".
+                let s = &d.sents[pos];
+                let after = d.tok_range(s, m.span.end, s.span.end).0;
+                match next.or_else(|| second_report(&d, s, after.saturating_sub(1), s.toks.len())) {
+                    Some(t) if t > from => {
+                        from = t;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
             resolver.history.push(Said {
                 pos,
                 speaker: m.speaker.clone(),
                 kind,
             });
             out.push(m);
+            match next {
+                Some(t) if t > from => from = t,
+                _ => break,
+            }
         }
     }
     out.sort_by_key(|q| (q.span.start, q.span.end));
@@ -635,52 +671,103 @@ fn before_frame(
     })
 }
 
-/// Reported speech in sentence `pos`, if any.
-fn indirect(d: &Doc<'_>, r: &Resolver, pos: usize) -> Option<(QuoteMention, HistKind)> {
+/// The start of a second report inside a reported clause: a coordinated or participial speech
+/// verb ("… and said she would stand up to the attacks", "…, adding that …", "— and he noted
+/// that …"), searched in tokens `[a, b)` of `s`.
+fn second_report(d: &Doc<'_>, s: &frame::Sent<'_>, a: usize, b: usize) -> Option<usize> {
+    let toks = &s.toks;
+    let verb = |k: usize| {
+        k + 1 < b
+            && speech_verb_at(d, s, k).is_some_and(|c| c != Verb::Post)
+            && !frame::relative_subject(s, k)
+    };
+    (a + 2..b).find(|&t| {
+        let conj =
+            matches!(toks[t].text, "and" | "but") || d.gap(s, t - 1).contains([';', '—', '–']);
+        // "and said", "and he noted", "but Fowler said" (a subject of at most two words).
+        let coordinated = conj && (t..b.min(t + 4)).any(verb);
+        // ", adding that …", ", saying …".
+        let participle = d.gap(s, t - 1).contains(',') && toks[t].text.ends_with("ing") && verb(t);
+        coordinated || participle
+    })
+}
+
+/// Reported speech in sentence `pos` from token `from` on (the first search starts at 0; a
+/// second report in the same sentence starts where the first was cut), with the subject of
+/// the previous report of the sentence for a coordinated verb that shares it ("Authorities
+/// announced … and said a curfew would continue"). Returns the report, its speaker's kind,
+/// and where the next report of the sentence starts, if one does.
+fn indirect(
+    d: &Doc<'_>,
+    r: &Resolver,
+    pos: usize,
+    from: usize,
+    shared: Option<&Subject>,
+) -> Option<(QuoteMention, HistKind, Option<usize>)> {
     let s = &d.sents[pos];
     let toks = &s.toks;
     let n = toks.len();
-    let make =
-        |subject: Subject, cue: String, a: usize, b: usize| -> Option<(QuoteMention, HistKind)> {
-            let b = b.min(n);
-            if a >= b {
-                return None;
+    let make = |subject: Subject,
+                cue: String,
+                a: usize,
+                b: usize|
+     -> Option<(QuoteMention, HistKind, Option<usize>)> {
+        let mut b = b.min(n);
+        let mut a = a;
+        while a < b && matches!(toks[a].text, "that" | "and" | "but") && a + 1 < b {
+            a += 1;
+        }
+        if a >= b {
+            return None;
+        }
+        let next = second_report(d, s, a, b);
+        if let Some(t) = next {
+            b = t;
+        }
+        let start = toks[a].span.start;
+        let mut end = toks[b - 1].span.end;
+        // Keep a closing quote mark right after the last word.
+        if let Some(c) = d.text.get(end..).and_then(|t| t.chars().next()) {
+            if matches!(c, '”' | '"' | '’') {
+                end += c.len_utf8();
             }
-            let mut a = a;
-            if toks[a].text == "that" && a + 1 < b {
-                a += 1;
-            }
-            let start = toks[a].span.start;
-            let mut end = toks[b - 1].span.end;
-            // Keep a closing quote mark right after the last word.
-            if let Some(c) = d.text.get(end..).and_then(|t| t.chars().next()) {
-                if matches!(c, '”' | '"' | '’') {
-                    end += c.len_utf8();
-                }
-            }
-            let text = d.slice(start, end).to_string();
-            if dossier_text::tokens(&text, 0).len() < 3 {
-                return None;
-            }
-            let kind = subject.kind;
-            Some((
-                QuoteMention {
-                    text,
-                    span: Span::new(start, end),
-                    sentence: s.index,
-                    kind: QuoteKind::Indirect,
-                    speaker: subject.speaker,
-                    speaker_mention: Some(subject.mention),
-                    speaker_span: Some(subject.mention_span),
-                    speaker_role: subject.role,
-                    cue: Some(cue),
-                },
-                kind,
-            ))
-        };
+        }
+        let text = d.slice(start, end).to_string();
+        if dossier_text::tokens(&text, 0).len() < 3 {
+            return None;
+        }
+        let kind = subject.kind;
+        Some((
+            QuoteMention {
+                text,
+                span: Span::new(start, end),
+                sentence: s.index,
+                kind: QuoteKind::Indirect,
+                speaker: subject.speaker,
+                speaker_mention: Some(subject.mention),
+                speaker_span: Some(subject.mention_span),
+                speaker_role: subject.role,
+                cue: Some(cue),
+            },
+            kind,
+            next,
+        ))
+    };
+    // The subject before verb `v`: parsed from `from`, or the shared one when only a
+    // conjunction or an adverb stands between.
+    let subject_before = |v: usize| -> Option<Subject> {
+        parse_subject(d, r, pos, from, v, Mode::Forward).or_else(|| {
+            let bare = v - from <= 2
+                && toks[from..v].iter().all(|t| {
+                    t.text.chars().next().is_some_and(char::is_lowercase)
+                        && frame::pronoun_word(t).is_none()
+                });
+            shared.filter(|_| from > 0 && bare).cloned()
+        })
+    };
 
     // "…, according to SOURCE" / "According to SOURCE, …"
-    if let Some(k) = (0..n.saturating_sub(1))
+    if let Some(k) = (from..n.saturating_sub(1))
         .find(|&k| toks[k].text.eq_ignore_ascii_case("according") && toks[k + 1].text == "to")
     {
         let mut e = k + 2;
@@ -690,15 +777,15 @@ fn indirect(d: &Doc<'_>, r: &Resolver, pos: usize) -> Option<(QuoteMention, Hist
         let e = e.min(n);
         if let Some(subject) = parse_subject(d, r, pos, k + 2, e, Mode::Forward) {
             let cue = "according to".to_string();
-            return if k == 0 {
+            return if k == from {
                 make(subject, cue, e, n)
             } else {
-                make(subject, cue, 0, k)
+                make(subject, cue, from, k)
             };
         }
     }
 
-    for v in 0..n {
+    for v in from..n {
         let Some(class) = speech_verb_at(d, s, v) else {
             continue;
         };
@@ -708,9 +795,9 @@ fn indirect(d: &Doc<'_>, r: &Resolver, pos: usize) -> Option<(QuoteMention, Hist
         let ends_after =
             |e: usize| e >= n || d.slice(toks[e - 1].span.end, s.span.end).trim().is_empty();
         // Inverted at the end: "…, says official".
-        if v > 0 && d.gap(s, v - 1).contains(',') && n - v <= 6 {
+        if v > from && d.gap(s, v - 1).contains(',') && n - v <= 6 {
             if let Some(subject) = parse_subject(d, r, pos, v + 1, n, Mode::Forward) {
-                return make(subject, toks[v].text.to_string(), 0, v);
+                return make(subject, toks[v].text.to_string(), from, v);
             }
         }
         // At the end: "…, she said." / "…, X told Y."
@@ -721,25 +808,28 @@ fn indirect(d: &Doc<'_>, r: &Resolver, pos: usize) -> Option<(QuoteMention, Hist
             }
         }
         if ends_after(obj_end) || ends_after(v + 1) {
-            if let Some(subject) = parse_subject(d, r, pos, 0, v, Mode::Backward) {
+            if let Some(subject) = parse_subject(d, r, pos, from, v, Mode::Backward) {
                 if let Some(before) = subject.before {
                     let (_, b) = d.tok_range(s, before.start, before.end);
                     let cue = cue_text(d, pos, v, n);
-                    return make(subject, cue, 0, b);
+                    return make(subject, cue, from, b);
                 }
             }
             continue;
         }
-        let Some(subject) = parse_subject(d, r, pos, 0, v, Mode::Forward) else {
+        let Some(subject) = subject_before(v) else {
             continue;
         };
-        if let Some(m) = mid_sentence(d, pos, v, &subject) {
-            return Some((m, subject.kind));
+        if from == 0 {
+            if let Some(m) = mid_sentence(d, pos, v, &subject) {
+                return Some((m, subject.kind, None));
+            }
         }
-        // "… that CLAUSE": the clause after the first "that" soon after the verb.
-        // Either right after the verb and its object (no comma in between), or introduced by
-        // a second speech verb ("denied the reports, insisting that").
-        let that = (v + 1..n.min(v + 13)).find(|&t| {
+        // "… that CLAUSE": the clause after the first "that" soon after the verb, before a
+        // second report. Either right after the verb and its object (no comma in between), or
+        // introduced by a second speech verb ("denied the reports, insisting that").
+        let limit = second_report(d, s, v + 1, n).unwrap_or(n);
+        let that = (v + 1..limit.min(v + 13)).find(|&t| {
             toks[t].text == "that"
                 && (t - v <= 6 && !(v..t).any(|k| d.gap(s, k).contains([',', ';', ':']))
                     || speech_verb_at(d, s, t - 1).is_some())
@@ -760,7 +850,7 @@ fn indirect(d: &Doc<'_>, r: &Resolver, pos: usize) -> Option<(QuoteMention, Hist
         if let Some(before) = subject.before {
             let (_, b) = d.tok_range(s, before.start, before.end);
             let cue = cue_text(d, pos, v, n);
-            return make(subject, cue, 0, b);
+            return make(subject, cue, from, b);
         }
     }
     None
@@ -1090,6 +1180,43 @@ pub(crate) mod tests {
             find(&qs, "People tend not").speaker.as_deref(),
             Some("Lynch")
         );
+    }
+
+    #[test]
+    fn two_reports_in_one_sentence_and_a_report_beside_a_direct_quote() {
+        let t = "Sen. David Perdue (R-Ga.) said he didn’t believe those characterizations did Romney in in 2012, arguing that it was divisions in the Republican Party that were a bigger hurdle.";
+        let qs = run(t);
+        assert_eq!(qs.len(), 2, "{qs:#?}");
+        assert_eq!(
+            qs[0].text,
+            "he didn’t believe those characterizations did Romney in in 2012"
+        );
+        assert_eq!(
+            qs[1].text,
+            "it was divisions in the Republican Party that were a bigger hurdle"
+        );
+        assert_eq!(qs[1].cue.as_deref(), Some("arguing"));
+        for q in &qs {
+            assert_eq!(q.speaker.as_deref(), Some("David Perdue"));
+        }
+        let t = "\"I've always been insulted with the term 'African American outreach,'\" he told the group, adding that the phrase suggests a campaign has to go outside itself to find black voters.";
+        let qs = run(t);
+        assert_eq!(qs.len(), 2, "{qs:#?}");
+        assert_eq!(qs[0].kind, QuoteKind::Direct);
+        assert_eq!(qs[0].speaker_mention.as_deref(), Some("he"));
+        let q = find(&qs, "the phrase suggests");
+        assert_eq!(q.kind, QuoteKind::Indirect);
+        assert_eq!(q.cue.as_deref(), Some("adding"));
+        assert_eq!(q.speaker_mention.as_deref(), Some("he"));
+        let t = "\"The day that was abrogated was the day this became personal,\" he said, adding he would never vote for Clinton.";
+        let qs = run(t);
+        assert_eq!(
+            find(&qs, "he would never vote").speaker_mention.as_deref(),
+            Some("he")
+        );
+        // The rest of a direct quote's frame is not a report.
+        let t = "''It's more tinkering at the edges,'' said Alan Cole, an economist at the Tax Foundation's policy center.";
+        assert_eq!(run(t).len(), 1);
     }
 
     #[test]

@@ -1355,7 +1355,7 @@ fn unnamed_subject(d: &Doc<'_>, s: &Sent<'_>, a: usize, b: usize) -> Option<Subj
 
 /// The subject pronoun a token is, with or without a contracted auxiliary ("He’s", "I've",
 /// "They're"), in lower case.
-fn pronoun_word(t: &Token<'_>) -> Option<&'static str> {
+pub(crate) fn pronoun_word(t: &Token<'_>) -> Option<&'static str> {
     let w = lower(t);
     let bare = [
         "’s", "'s", "’re", "'re", "’ve", "'ve", "’d", "'d", "’ll", "'ll", "’m", "'m",
