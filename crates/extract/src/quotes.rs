@@ -925,13 +925,28 @@ fn mid_sentence(d: &Doc<'_>, pos: usize, v: usize, subject: &Subject) -> Option<
         .get(after)
         .map(|t| t.text.to_lowercase())
         .unwrap_or_default();
+    let first = Span::new(toks[0].span.start, toks[cs - 1].span.end);
     if n.saturating_sub(after) < 3
         || NOT_CONTINUATION.contains(&next.as_str())
         || next.ends_with("ing")
     {
-        return None;
+        // A second clause follows the frame ("…, top black lawmakers said Friday afternoon,
+        // as they bristled …"): the report is the part before it.
+        if cs < 3 {
+            return None;
+        }
+        return Some(QuoteMention {
+            text: d.slice(first.start, first.end).to_string(),
+            span: first,
+            sentence: s.index,
+            kind: QuoteKind::Indirect,
+            speaker: subject.speaker.clone(),
+            speaker_mention: Some(subject.mention.clone()),
+            speaker_span: Some(subject.mention_span),
+            speaker_role: subject.role.clone(),
+            cue: Some(cue_text(d, pos, v, close + 1)),
+        });
     }
-    let first = Span::new(toks[0].span.start, toks[cs - 1].span.end);
     let mut end = toks[n - 1].span.end;
     if let Some(c) = d.text.get(end..).and_then(|t| t.chars().next()) {
         if matches!(c, '”' | '"' | '’') {
@@ -1217,6 +1232,22 @@ pub(crate) mod tests {
         // The rest of a direct quote's frame is not a report.
         let t = "''It's more tinkering at the edges,'' said Alan Cole, an economist at the Tax Foundation's policy center.";
         assert_eq!(run(t).len(), 1);
+    }
+
+    #[test]
+    fn possessive_is_not_the_speaker_and_a_clause_after_the_frame_is_left_out() {
+        let t = "Donald Trump’s yearslong obsession with President Barack Obama’s birth is an insult to all African-Americans, top black lawmakers said Friday afternoon, as they bristled at the continued questions about the legitimacy of the first black president.";
+        let qs = run(t);
+        assert_eq!(qs.len(), 1, "{qs:#?}");
+        assert_eq!(
+            qs[0].text,
+            "Donald Trump’s yearslong obsession with President Barack Obama’s birth is an insult to all African-Americans"
+        );
+        assert_eq!(
+            qs[0].speaker_mention.as_deref(),
+            Some("top black lawmakers")
+        );
+        assert_ne!(qs[0].speaker.as_deref(), Some("Donald Trump"));
     }
 
     #[test]

@@ -1109,6 +1109,12 @@ pub(crate) fn parse_subject(
             }
             if let Some((e, last)) = d.entity_at(s, k) {
                 let last = last.min(cb - 1);
+                // A possessive names whose thing it is, not who speaks ("Donald Trump’s
+                // yearslong obsession … is an insult, top black lawmakers said").
+                if is_possessive(&toks[last]) && last + 1 < cb {
+                    k = last + 1;
+                    continue;
+                }
                 match e.kind {
                     EntityKind::Person => {
                         let name = d.canonical(&e.text);
