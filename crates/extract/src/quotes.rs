@@ -8,15 +8,22 @@
 //!
 //! Direct quotes are attributed by a frame after the quote (`“…,” said Mr. Clarke`), before
 //! it (`NAME told OUTLET: “…”`), or ending the sentence it closes in (`“…” for criminal
-//! behavior, she said.`). A quote with no frame right after an attributed quote of the same
-//! paragraph, with nothing but that frame between them, continues it (`“…,” Graham said.
-//! “But …”`): same speaker.
+//! behavior, she said.`); a quote ending in "?" or "!" may have its frame in the next
+//! sentence (`“…?” Graham asked.`). Quotes with no verb are attributed by a dash signature
+//! ending the paragraph (`“…” ― Pamela Padilla`), by a paragraph ending "NAME VERB:" before
+//! the paragraph the quote opens (`Caddell continued:`), or by a headline's "NAME:"
+//! (`Sanders: Clinton needs to 'get away from …'`). A quote with no frame right after an
+//! attributed quote of the same paragraph, with nothing but that frame's sentence between
+//! them, continues it (`“…,” Graham said. “But …”`): same speaker.
 //!
-//! Indirect quotes are reported speech in a sentence without a direct quote: "NAME said/told
-//! X that CLAUSE", "NAME said CLAUSE", "…, according to SOURCE", "…, she said", "…, says
-//! official", "NAME has denied the reports, insisting that …", "ORG reports that …", and a
-//! frame in the middle ("The museum, Mr. Obama said, would make …": the text is both parts
-//! joined by a space, the span runs from the first word to the last).
+//! Indirect quotes are reported speech: "NAME said/told X that CLAUSE", "NAME said CLAUSE",
+//! "…, according to SOURCE", "…, she said", "…, says official", "NAME has denied the reports,
+//! insisting that …", "ORG reports that …", and a frame in the middle ("The museum, Mr. Obama
+//! said, would make …": the text is both parts joined by a space, the span runs from the
+//! first word to the last). A sentence may hold several: a coordinated or participial speech
+//! verb after the first report starts another with the same subject ("… said he didn’t
+//! believe …, arguing that …"). In a sentence with a direct quote, only a report after "that"
+//! or a participle that does not overlap the quote is taken ("“…,” he said, adding that …").
 //!
 //! The speaker is the subject of the speech verb: a person or organisation mention (with an
 //! appositive role: "Dmitry Peskov, a prominent spokesperson for …, said"), a role noun phrase
@@ -24,12 +31,15 @@
 //! Ramzan Kadyrov"; "a Russian Embassy official" → "Russian Embassy official"), or a pronoun.
 //! A subject that names no one ("the agency said", "according to the new poll") is kept as the
 //! speaker mention, with no speaker. Every speaker mention comes with its byte span.
-//! Pronouns resolve to the most recent compatible earlier speaker (he/she: a person or a single
-//! role, gender-checked by given name, within eight sentences; they: a plural role within four;
-//! it: an organisation within four). A name whose given name has the pronoun's gender,
-//! mentioned in the last two sentences after a speaker of unknown gender (or with no earlier
-//! speaker at all), wins, but only when it is the one such name there. Definite role nouns ("The spokesperson", "the experts",
-//! "The region’s leader") resolve to the most recent earlier phrase with the same role noun.
+//! A possessive name is not the subject ("Donald Trump’s obsession …, lawmakers said").
+//! Pronouns ("he", also "He’s") resolve to the most recent compatible earlier speaker
+//! (he/she: a person or a single role, gender-checked by given name or by an earlier "she"
+//! resolved to them, within eight sentences; they: a plural role within four; it: an
+//! organisation within four). A name whose given name has the pronoun's gender, mentioned
+//! outside quotes in the last two sentences after a speaker of unknown gender or name (or with
+//! no earlier speaker at all), wins, but only when it is the one such name there. Definite
+//! role nouns ("The spokesperson", "the experts", "The region’s leader") resolve to the most
+//! recent earlier phrase with the same role noun.
 //! When nothing fits, the speaker is `None`: nothing is guessed.
 
 mod frame;
