@@ -4,7 +4,8 @@
 # Content attributions: content span P/R/F1 (exact and overlap, direct vs indirect), recall
 # on speech cues only, speaker agreement, attribution F1, error breakdown. Release build.
 # Usage: bash eval/quotes.sh [test|dev] (default test; tune on dev only).
-# QUOTES_VERBOSE=1 lists every missed speech attribution, spurious quote and speaker error.
+# QUOTES_VERBOSE=1 lists every missed attribution ("(no speech cue)" marks the non-speech ones),
+# spurious quote and speaker error.
 # Needs ../shared/data/polnear beside the project (the test skips itself when it is missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -8,15 +8,22 @@
 //!
 //! Direct quotes are attributed by a frame after the quote (`“…,” said Mr. Clarke`), before
 //! it (`NAME told OUTLET: “…”`), or ending the sentence it closes in (`“…” for criminal
-//! behavior, she said.`). A quote with no frame right after an attributed quote of the same
-//! paragraph, with nothing but that frame between them, continues it (`“…,” Graham said.
-//! “But …”`): same speaker.
+//! behavior, she said.`); a quote ending in "?" or "!" may have its frame in the next
+//! sentence (`“…?” Graham asked.`). Quotes with no verb are attributed by a dash signature
+//! ending the paragraph (`“…” ― Pamela Padilla`), by a paragraph ending "NAME VERB:" before
+//! the paragraph the quote opens (`Caddell continued:`), or by a headline's "NAME:"
+//! (`Sanders: Clinton needs to 'get away from …'`). A quote with no frame right after an
+//! attributed quote of the same paragraph, with nothing but that frame's sentence between
+//! them, continues it (`“…,” Graham said. “But …”`): same speaker.
 //!
-//! Indirect quotes are reported speech in a sentence without a direct quote: "NAME said/told
-//! X that CLAUSE", "NAME said CLAUSE", "…, according to SOURCE", "…, she said", "…, says
-//! official", "NAME has denied the reports, insisting that …", "ORG reports that …", and a
-//! frame in the middle ("The museum, Mr. Obama said, would make …": the text is both parts
-//! joined by a space, the span runs from the first word to the last).
+//! Indirect quotes are reported speech: "NAME said/told X that CLAUSE", "NAME said CLAUSE",
+//! "…, according to SOURCE", "…, she said", "…, says official", "NAME has denied the reports,
+//! insisting that …", "ORG reports that …", and a frame in the middle ("The museum, Mr. Obama
+//! said, would make …": the text is both parts joined by a space, the span runs from the
+//! first word to the last). A sentence may hold several: a coordinated or participial speech
+//! verb after the first report starts another with the same subject ("… said he didn’t
+//! believe …, arguing that …"). In a sentence with a direct quote, only a report after "that"
+//! or a participle that does not overlap the quote is taken ("“…,” he said, adding that …").
 //!
 //! The speaker is the subject of the speech verb: a person or organisation mention (with an
 //! appositive role: "Dmitry Peskov, a prominent spokesperson for …, said"), a role noun phrase
@@ -24,12 +31,15 @@
 //! Ramzan Kadyrov"; "a Russian Embassy official" → "Russian Embassy official"), or a pronoun.
 //! A subject that names no one ("the agency said", "according to the new poll") is kept as the
 //! speaker mention, with no speaker. Every speaker mention comes with its byte span.
-//! Pronouns resolve to the most recent compatible earlier speaker (he/she: a person or a single
-//! role, gender-checked by given name, within eight sentences; they: a plural role within four;
-//! it: an organisation within four). A name whose given name has the pronoun's gender,
-//! mentioned in the last two sentences after a speaker of unknown gender (or with no earlier
-//! speaker at all), wins, but only when it is the one such name there. Definite role nouns ("The spokesperson", "the experts",
-//! "The region’s leader") resolve to the most recent earlier phrase with the same role noun.
+//! A possessive name is not the subject ("Donald Trump’s obsession …, lawmakers said").
+//! Pronouns ("he", also "He’s") resolve to the most recent compatible earlier speaker
+//! (he/she: a person or a single role, gender-checked by given name or by an earlier "she"
+//! resolved to them, within eight sentences; they: a plural role within four; it: an
+//! organisation within four). A name whose given name has the pronoun's gender, mentioned
+//! outside quotes in the last two sentences after a speaker of unknown gender or name (or with
+//! no earlier speaker at all), wins, but only when it is the one such name there. Definite
+//! role nouns ("The spokesperson", "the experts", "The region’s leader") resolve to the most
+//! recent earlier phrase with the same role noun.
 //! When nothing fits, the speaker is `None`: nothing is guessed.
 
 mod frame;
@@ -113,6 +123,7 @@ pub fn extract_quotes(
     }
     let mut resolver = Resolver::new(&d);
     let raws = marks::find(doc, text);
+    resolver.drop_quoted(&raws.iter().map(RawQuote::span).collect::<Vec<_>>());
     let long: Vec<&RawQuote> = raws.iter().filter(|q| q.words >= MIN_QUOTE_WORDS).collect();
     let mut out: Vec<QuoteMention> = Vec::new();
     // The last attributed direct quote: its paragraph, the quote and its speaker's kind.
@@ -154,20 +165,56 @@ pub fn extract_quotes(
                 out.push(m);
             }
         }
-        let span = d.sents[pos].span;
-        if covered
-            .iter()
-            .any(|c| c.start < span.end && span.start < c.end)
-        {
-            continue;
-        }
-        if let Some((m, kind)) = indirect(&d, &resolver, pos) {
+        // Reported speech beside the sentence's direct quotes, never over them ("“…,” X said,
+        // adding that …").
+        let overlaps = |span: Span| {
+            covered
+                .iter()
+                .any(|c| c.start < span.end && span.start < c.end)
+        };
+        // Beside a direct quote, only a clause after "that": the rest of the quote's frame
+        // ("said Alan Cole, an economist at …", "said in an interview") is not a report.
+        let quoted = overlaps(d.sents[pos].span);
+        let after_that = |m: &QuoteMention| {
+            let before = d.slice(d.sents[pos].span.start, m.span.start).trim_end();
+            let last = before.rsplit(' ').next().unwrap_or("");
+            last.eq_ignore_ascii_case("that")
+                || (last.ends_with("ing") && frame::verb_class(last).is_some())
+        };
+        let mut from = 0;
+        let mut shared: Option<Subject> = None;
+        while let Some((m, kind, next)) = indirect(&d, &resolver, pos, from, shared.as_ref()) {
+            // A coordinated or participial report after this one shares its subject.
+            shared = m.speaker_span.map(|span| Subject {
+                speaker: m.speaker.clone(),
+                mention: m.speaker_mention.clone().unwrap_or_default(),
+                mention_span: span,
+                role: m.speaker_role.clone(),
+                kind,
+                before: None,
+            });
+            if overlaps(m.span) || (quoted && !after_that(&m)) {
+                // The report after the rejected one: "“…,” he told the group, adding that …".
+                let s = &d.sents[pos];
+                let after = d.tok_range(s, m.span.end, s.span.end).0;
+                match next.or_else(|| second_report(&d, s, after.saturating_sub(1), s.toks.len())) {
+                    Some(t) if t > from => {
+                        from = t;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
             resolver.history.push(Said {
                 pos,
                 speaker: m.speaker.clone(),
                 kind,
             });
             out.push(m);
+            match next {
+                Some(t) if t > from => from = t,
+                _ => break,
+            }
         }
     }
     out.sort_by_key(|q| (q.span.start, q.span.end));
@@ -197,8 +244,16 @@ fn continued<'q>(
         return None;
     }
     let between = d.slice(gap_start, q.open.start);
-    // The previous quote's frame and nothing else: one short sentence at most.
-    if between.len() > 120 || between.matches(['.', '!', '?']).count() > 2 {
+    // The previous quote's frame and nothing else: one short sentence, or the one sentence
+    // holding the previous speaker with a long appositive (`''…,'' said Douglas Holtz-Eakin,
+    // an economist who served as director of …. ''It's anti-reform.''`).
+    let short = between.len() <= 120 && between.matches(['.', '!', '?']).count() <= 2;
+    let frame_only = between.len() <= 400
+        && prev
+            .speaker_span
+            .is_some_and(|sp| sp.start >= gap_start && sp.end <= q.open.start)
+        && d.sent_at(q.open.start).unwrap_or(0) <= d.sent_at(gap_start).unwrap_or(0) + 1;
+    if !short && !frame_only {
         return None;
     }
     Some((prev, *kind))
@@ -321,6 +376,15 @@ fn attribute_direct(
     if frame.is_none() {
         frame = end_frame(d, r, q);
     }
+    if frame.is_none() {
+        frame = dash_frame(d, q);
+    }
+    if frame.is_none() {
+        frame = intro_frame(d, r, pos, q);
+    }
+    if frame.is_none() {
+        frame = headline_frame(d, pos, q);
+    }
     let tight = frame.as_ref().is_some_and(|f| f.tight);
     if q.words < MIN_QUOTE_WORDS && !tight {
         return None;
@@ -353,10 +417,29 @@ fn attribute_direct(
 /// `“…,” the experts said.` / `“…,” said Mr Smith.` / `“…,” Alushkin finished.`
 fn after_frame(d: &Doc<'_>, r: &Resolver, q: &RawQuote, long: &[&RawQuote]) -> Option<Frame> {
     let close = q.close?;
-    let pos = d.sent_at(close.start)?;
-    let s = &d.sents[pos];
+    let mut pos = d.sent_at(close.start)?;
     let before_close = d.slice(q.span().end, close.start).trim();
-    let inner = d.text.get(..close.start)?.trim_end().chars().next_back();
+    // The last mark inside the quote, past a nested quote's closing mark (`‘miracles,’”`).
+    let inner = d
+        .text
+        .get(..close.start)?
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '’' | '\''))
+        .chars()
+        .next_back();
+    // A quote ending in "?" or "!" ends its sentence for the splitter: its frame is the
+    // next sentence of the paragraph (`“… the Republican Party is?” Graham asked.`).
+    if d.slice(close.end, d.sents[pos].span.end).trim().is_empty()
+        && matches!(inner, Some('?' | '!' | ','))
+    {
+        let next = d.sents.get(pos + 1)?;
+        if next.paragraph != d.sents[pos].paragraph
+            || !d.slice(close.end, next.span.start).trim().is_empty()
+        {
+            return None;
+        }
+        pos += 1;
+    }
+    let s = &d.sents[pos];
     let end = long
         .iter()
         .map(|o| o.open.start)
@@ -375,13 +458,35 @@ fn after_frame(d: &Doc<'_>, r: &Resolver, q: &RawQuote, long: &[&RawQuote]) -> O
     if sa >= sb {
         return None;
     }
-    let v = (sa..sb.min(sa + 8)).find(|&k| {
+    // Up to a long appositive: `“…,” Scott Pruitt, the Republican attorney general of
+    // Oklahoma, one of the states suing the EPA, said`.
+    // Far from the quote, only as the end of an appositive ("…, said"); never a noun ("one
+    // of the states suing").
+    let v = (sa..sb.min(sa + 20)).find(|&k| {
         frame::verb_class(s.toks[k].text).is_some()
             && s.toks[k]
                 .text
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase)
+            && (k <= sa + 8 || d.gap(s, k - 1).contains(','))
+            && !(k > sa
+                && matches!(
+                    s.toks[k - 1].text.to_lowercase().as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "these"
+                        | "those"
+                        | "this"
+                        | "its"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "our"
+                        | "my"
+                        | "your"
+                ))
     })?;
     // The subject must be right there: no sentence punctuation in between.
     let between = d.slice(close.end, s.toks[v].span.start);
@@ -440,6 +545,103 @@ fn end_frame(d: &Doc<'_>, r: &Resolver, q: &RawQuote) -> Option<Frame> {
     })
 }
 
+/// `“…” ― Pamela Padilla`: a quote signed with a dash and a name that end its paragraph.
+fn dash_frame(d: &Doc<'_>, q: &RawQuote) -> Option<Frame> {
+    let close = q.close?;
+    let pos = d.sent_at(close.start)?;
+    let para = d.sents[pos].paragraph;
+    let end = d.sents[pos..]
+        .iter()
+        .take_while(|s| s.paragraph == para)
+        .last()?
+        .span
+        .end;
+    let rest = d.slice(close.end, end);
+    let after_ws = rest.trim_start();
+    let dash = after_ws.chars().next()?;
+    if !matches!(dash, '―' | '—' | '–' | '-') {
+        return None;
+    }
+    let from = close.end + (rest.len() - after_ws.len()) + dash.len_utf8();
+    let tail = d.slice(from, end);
+    let name = tail.trim().trim_end_matches(['.', ',']).trim_end();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let particle = |w: &str| matches!(w, "de" | "del" | "la" | "van" | "von" | "da" | "di" | "bin");
+    let name_word = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '’' | '\''))
+    };
+    if words.is_empty()
+        || words.len() > 5
+        || !words.iter().all(|w| name_word(w) || particle(w))
+        || words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_uppercase() || c == '.'))
+    {
+        return None;
+    }
+    let start = from + (tail.len() - tail.trim_start().len());
+    Some(Frame {
+        subject: Some(frame::name_subject(d, Span::new(start, start + name.len()))),
+        cue: dash.to_string(),
+        tight: true,
+    })
+}
+
+/// A quote opening its paragraph, introduced by the paragraph before: `Caddell continued:`,
+/// `The New York Times reports:`, `He said:`.
+fn intro_frame(d: &Doc<'_>, r: &Resolver, pos: usize, q: &RawQuote) -> Option<Frame> {
+    let s = &d.sents[pos];
+    let first = d.sents[..=pos]
+        .iter()
+        .rposition(|o| o.paragraph != s.paragraph)
+        .map_or(0, |i| i + 1);
+    if !d
+        .slice(d.sents[first].span.start, q.open.start)
+        .trim()
+        .is_empty()
+        || first == 0
+    {
+        return None;
+    }
+    let ppos = first - 1;
+    let p = &d.sents[ppos];
+    if !d.slice(p.span.start, p.span.end).trim_end().ends_with(':') {
+        return None;
+    }
+    let n = p.toks.len();
+    let v = (n.saturating_sub(4)..n).rev().find(|&k| {
+        frame::speech_verb_at(d, p, k).is_some()
+            && (k + 1 == n || frame::verb_class(p.toks[k].text) == Some(Verb::Tell))
+    })?;
+    let subject = parse_subject(d, r, ppos, 0, v, Mode::Backward)?;
+    Some(Frame {
+        subject: Some(subject),
+        cue: cue_text(d, ppos, v, n),
+        tight: true,
+    })
+}
+
+/// A quote in a headline that names its speaker first: `Sanders: Clinton needs to 'get away
+/// from all of this personality stuff' with Trump.`
+fn headline_frame(d: &Doc<'_>, pos: usize, q: &RawQuote) -> Option<Frame> {
+    let s = &d.sents[pos];
+    if s.paragraph != d.sents[0].paragraph || s.toks.len() > 30 {
+        return None;
+    }
+    let colon = (0..s.toks.len().min(4)).find(|&k| d.gap(s, k).contains(':'))?;
+    if s.toks[colon].span.end > q.open.start || !s.toks[..=colon].iter().all(frame::name_like) {
+        return None;
+    }
+    let span = Span::new(s.toks[0].span.start, s.toks[colon].span.end);
+    Some(Frame {
+        subject: Some(frame::name_subject(d, span)),
+        cue: ":".to_string(),
+        tight: true,
+    })
+}
+
 /// `NAME said: “…”`, `NAME told OUTLET: "…"`, `NAME said that … “…”`.
 fn before_frame(
     d: &Doc<'_>,
@@ -479,52 +681,103 @@ fn before_frame(
     })
 }
 
-/// Reported speech in sentence `pos`, if any.
-fn indirect(d: &Doc<'_>, r: &Resolver, pos: usize) -> Option<(QuoteMention, HistKind)> {
+/// The start of a second report inside a reported clause: a coordinated or participial speech
+/// verb ("… and said she would stand up to the attacks", "…, adding that …", "— and he noted
+/// that …"), searched in tokens `[a, b)` of `s`.
+fn second_report(d: &Doc<'_>, s: &frame::Sent<'_>, a: usize, b: usize) -> Option<usize> {
+    let toks = &s.toks;
+    let verb = |k: usize| {
+        k + 1 < b
+            && speech_verb_at(d, s, k).is_some_and(|c| c != Verb::Post)
+            && !frame::relative_subject(s, k)
+    };
+    (a + 2..b).find(|&t| {
+        let conj =
+            matches!(toks[t].text, "and" | "but") || d.gap(s, t - 1).contains([';', '—', '–']);
+        // "and said", "and he noted", "but Fowler said" (a subject of at most two words).
+        let coordinated = conj && (t..b.min(t + 4)).any(verb);
+        // ", adding that …", ", saying …".
+        let participle = d.gap(s, t - 1).contains(',') && toks[t].text.ends_with("ing") && verb(t);
+        coordinated || participle
+    })
+}
+
+/// Reported speech in sentence `pos` from token `from` on (the first search starts at 0; a
+/// second report in the same sentence starts where the first was cut), with the subject of
+/// the previous report of the sentence for a coordinated verb that shares it ("Authorities
+/// announced … and said a curfew would continue"). Returns the report, its speaker's kind,
+/// and where the next report of the sentence starts, if one does.
+fn indirect(
+    d: &Doc<'_>,
+    r: &Resolver,
+    pos: usize,
+    from: usize,
+    shared: Option<&Subject>,
+) -> Option<(QuoteMention, HistKind, Option<usize>)> {
     let s = &d.sents[pos];
     let toks = &s.toks;
     let n = toks.len();
-    let make =
-        |subject: Subject, cue: String, a: usize, b: usize| -> Option<(QuoteMention, HistKind)> {
-            let b = b.min(n);
-            if a >= b {
-                return None;
+    let make = |subject: Subject,
+                cue: String,
+                a: usize,
+                b: usize|
+     -> Option<(QuoteMention, HistKind, Option<usize>)> {
+        let mut b = b.min(n);
+        let mut a = a;
+        while a < b && matches!(toks[a].text, "that" | "and" | "but") && a + 1 < b {
+            a += 1;
+        }
+        if a >= b {
+            return None;
+        }
+        let next = second_report(d, s, a, b);
+        if let Some(t) = next {
+            b = t;
+        }
+        let start = toks[a].span.start;
+        let mut end = toks[b - 1].span.end;
+        // Keep a closing quote mark right after the last word.
+        if let Some(c) = d.text.get(end..).and_then(|t| t.chars().next()) {
+            if matches!(c, '”' | '"' | '’') {
+                end += c.len_utf8();
             }
-            let mut a = a;
-            if toks[a].text == "that" && a + 1 < b {
-                a += 1;
-            }
-            let start = toks[a].span.start;
-            let mut end = toks[b - 1].span.end;
-            // Keep a closing quote mark right after the last word.
-            if let Some(c) = d.text.get(end..).and_then(|t| t.chars().next()) {
-                if matches!(c, '”' | '"' | '’') {
-                    end += c.len_utf8();
-                }
-            }
-            let text = d.slice(start, end).to_string();
-            if dossier_text::tokens(&text, 0).len() < 3 {
-                return None;
-            }
-            let kind = subject.kind;
-            Some((
-                QuoteMention {
-                    text,
-                    span: Span::new(start, end),
-                    sentence: s.index,
-                    kind: QuoteKind::Indirect,
-                    speaker: subject.speaker,
-                    speaker_mention: Some(subject.mention),
-                    speaker_span: Some(subject.mention_span),
-                    speaker_role: subject.role,
-                    cue: Some(cue),
-                },
-                kind,
-            ))
-        };
+        }
+        let text = d.slice(start, end).to_string();
+        if dossier_text::tokens(&text, 0).len() < 3 {
+            return None;
+        }
+        let kind = subject.kind;
+        Some((
+            QuoteMention {
+                text,
+                span: Span::new(start, end),
+                sentence: s.index,
+                kind: QuoteKind::Indirect,
+                speaker: subject.speaker,
+                speaker_mention: Some(subject.mention),
+                speaker_span: Some(subject.mention_span),
+                speaker_role: subject.role,
+                cue: Some(cue),
+            },
+            kind,
+            next,
+        ))
+    };
+    // The subject before verb `v`: parsed from `from`, or the shared one when only a
+    // conjunction or an adverb stands between.
+    let subject_before = |v: usize| -> Option<Subject> {
+        parse_subject(d, r, pos, from, v, Mode::Forward).or_else(|| {
+            let bare = v - from <= 2
+                && toks[from..v].iter().all(|t| {
+                    t.text.chars().next().is_some_and(char::is_lowercase)
+                        && frame::pronoun_word(t).is_none()
+                });
+            shared.filter(|_| from > 0 && bare).cloned()
+        })
+    };
 
     // "…, according to SOURCE" / "According to SOURCE, …"
-    if let Some(k) = (0..n.saturating_sub(1))
+    if let Some(k) = (from..n.saturating_sub(1))
         .find(|&k| toks[k].text.eq_ignore_ascii_case("according") && toks[k + 1].text == "to")
     {
         let mut e = k + 2;
@@ -534,15 +787,15 @@ fn indirect(d: &Doc<'_>, r: &Resolver, pos: usize) -> Option<(QuoteMention, Hist
         let e = e.min(n);
         if let Some(subject) = parse_subject(d, r, pos, k + 2, e, Mode::Forward) {
             let cue = "according to".to_string();
-            return if k == 0 {
+            return if k == from {
                 make(subject, cue, e, n)
             } else {
-                make(subject, cue, 0, k)
+                make(subject, cue, from, k)
             };
         }
     }
 
-    for v in 0..n {
+    for v in from..n {
         let Some(class) = speech_verb_at(d, s, v) else {
             continue;
         };
@@ -552,9 +805,9 @@ fn indirect(d: &Doc<'_>, r: &Resolver, pos: usize) -> Option<(QuoteMention, Hist
         let ends_after =
             |e: usize| e >= n || d.slice(toks[e - 1].span.end, s.span.end).trim().is_empty();
         // Inverted at the end: "…, says official".
-        if v > 0 && d.gap(s, v - 1).contains(',') && n - v <= 6 {
+        if v > from && d.gap(s, v - 1).contains(',') && n - v <= 6 {
             if let Some(subject) = parse_subject(d, r, pos, v + 1, n, Mode::Forward) {
-                return make(subject, toks[v].text.to_string(), 0, v);
+                return make(subject, toks[v].text.to_string(), from, v);
             }
         }
         // At the end: "…, she said." / "…, X told Y."
@@ -565,25 +818,28 @@ fn indirect(d: &Doc<'_>, r: &Resolver, pos: usize) -> Option<(QuoteMention, Hist
             }
         }
         if ends_after(obj_end) || ends_after(v + 1) {
-            if let Some(subject) = parse_subject(d, r, pos, 0, v, Mode::Backward) {
+            if let Some(subject) = parse_subject(d, r, pos, from, v, Mode::Backward) {
                 if let Some(before) = subject.before {
                     let (_, b) = d.tok_range(s, before.start, before.end);
                     let cue = cue_text(d, pos, v, n);
-                    return make(subject, cue, 0, b);
+                    return make(subject, cue, from, b);
                 }
             }
             continue;
         }
-        let Some(subject) = parse_subject(d, r, pos, 0, v, Mode::Forward) else {
+        let Some(subject) = subject_before(v) else {
             continue;
         };
-        if let Some(m) = mid_sentence(d, pos, v, &subject) {
-            return Some((m, subject.kind));
+        if from == 0 {
+            if let Some(m) = mid_sentence(d, pos, v, &subject) {
+                return Some((m, subject.kind, None));
+            }
         }
-        // "… that CLAUSE": the clause after the first "that" soon after the verb.
-        // Either right after the verb and its object (no comma in between), or introduced by
-        // a second speech verb ("denied the reports, insisting that").
-        let that = (v + 1..n.min(v + 13)).find(|&t| {
+        // "… that CLAUSE": the clause after the first "that" soon after the verb, before a
+        // second report. Either right after the verb and its object (no comma in between), or
+        // introduced by a second speech verb ("denied the reports, insisting that").
+        let limit = second_report(d, s, v + 1, n).unwrap_or(n);
+        let that = (v + 1..limit.min(v + 13)).find(|&t| {
             toks[t].text == "that"
                 && (t - v <= 6 && !(v..t).any(|k| d.gap(s, k).contains([',', ';', ':']))
                     || speech_verb_at(d, s, t - 1).is_some())
@@ -604,7 +860,7 @@ fn indirect(d: &Doc<'_>, r: &Resolver, pos: usize) -> Option<(QuoteMention, Hist
         if let Some(before) = subject.before {
             let (_, b) = d.tok_range(s, before.start, before.end);
             let cue = cue_text(d, pos, v, n);
-            return make(subject, cue, 0, b);
+            return make(subject, cue, from, b);
         }
     }
     None
@@ -679,13 +935,28 @@ fn mid_sentence(d: &Doc<'_>, pos: usize, v: usize, subject: &Subject) -> Option<
         .get(after)
         .map(|t| t.text.to_lowercase())
         .unwrap_or_default();
+    let first = Span::new(toks[0].span.start, toks[cs - 1].span.end);
     if n.saturating_sub(after) < 3
         || NOT_CONTINUATION.contains(&next.as_str())
         || next.ends_with("ing")
     {
-        return None;
+        // A second clause follows the frame ("…, top black lawmakers said Friday afternoon,
+        // as they bristled …"): the report is the part before it.
+        if cs < 3 {
+            return None;
+        }
+        return Some(QuoteMention {
+            text: d.slice(first.start, first.end).to_string(),
+            span: first,
+            sentence: s.index,
+            kind: QuoteKind::Indirect,
+            speaker: subject.speaker.clone(),
+            speaker_mention: Some(subject.mention.clone()),
+            speaker_span: Some(subject.mention_span),
+            speaker_role: subject.role.clone(),
+            cue: Some(cue_text(d, pos, v, close + 1)),
+        });
     }
-    let first = Span::new(toks[0].span.start, toks[cs - 1].span.end);
     let mut end = toks[n - 1].span.end;
     if let Some(c) = d.text.get(end..).and_then(|t| t.chars().next()) {
         if matches!(c, '”' | '"' | '’') {
@@ -843,6 +1114,150 @@ pub(crate) mod tests {
             (q.speaker.as_deref(), q.speaker_mention.as_deref()),
             (Some("Trump"), Some("he"))
         );
+    }
+
+    #[test]
+    fn nested_closing_mark_and_a_question_whose_frame_is_the_next_sentence() {
+        let t = "\"People say, 'It doesn't matter because Hillary Clinton will get 90 percent of the African-American vote,'\" said Charlie King, a prominent New York Democrat. \"The question is, 'Ninety percent of what?' Turnout makes a difference.\"";
+        let qs = run(t);
+        assert_eq!(
+            find(&qs, "People say").speaker.as_deref(),
+            Some("Charlie King")
+        );
+        assert_eq!(
+            find(&qs, "The question is").speaker.as_deref(),
+            Some("Charlie King")
+        );
+        let t = "“Does anybody know what the environmental platform of the Republican Party is?” Graham asked. “Neither do I.”";
+        let qs = run(t);
+        let q = find(&qs, "Does anybody know");
+        assert_eq!(q.speaker.as_deref(), Some("Graham"));
+        assert_eq!(q.cue.as_deref(), Some("asked"));
+        let t = "“Does anybody know what the environmental platform of the Republican Party is?” Graham asked. “Neither do I, and neither do the voters.”";
+        let qs = run(t);
+        assert_eq!(find(&qs, "Neither do I").speaker.as_deref(), Some("Graham"));
+    }
+
+    #[test]
+    fn long_appositives_between_quote_and_verb_and_before_the_next_quote() {
+        let t = "“It’s an invasion, in our estimation, of the state regulatory domain,” Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA, said at a Washington event this month.";
+        let qs = run(t);
+        assert_eq!(
+            find(&qs, "It’s an invasion").speaker.as_deref(),
+            Some("Scott Pruitt"),
+            "{qs:#?}"
+        );
+        let t = "''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist who served as director of the Congressional Budget Office and is now president of the American Action Forum, a conservative, pro-growth advocacy group. ''It's anti-reform. She's layering on even more complexity.''";
+        let qs = run(t);
+        assert_eq!(
+            find(&qs, "This isn't tax reform").speaker.as_deref(),
+            Some("Douglas Holtz-Eakin")
+        );
+        assert_eq!(
+            find(&qs, "It's anti-reform").speaker.as_deref(),
+            Some("Douglas Holtz-Eakin")
+        );
+    }
+
+    #[test]
+    fn signed_introduced_and_headline_quotes() {
+        let t = "“Maybe, we can build a wall around Donald Trump.” ― Steve Quinlan.\n\n“I just hope that this campaign gives the Hispanic community the anger to go out and register to vote, that way they could be hear and respected.” ― Jorge Falcon";
+        let qs = run(t);
+        let q = find(&qs, "Maybe, we can build");
+        assert_eq!(q.speaker.as_deref(), Some("Steve Quinlan"));
+        let span = q.speaker_span.unwrap();
+        assert_eq!(&t[span.start..span.end], "Steve Quinlan");
+        assert_eq!(
+            find(&qs, "I just hope that").speaker.as_deref(),
+            Some("Jorge Falcon")
+        );
+        // A paragraph that ends "NAME VERB:" introduces the quote opening the next one.
+        let t = "Longtime Democratic pollster Pat Caddell spoke to Breitbart News Daily on Thursday.\n\nCaddell continued:\n\n\"The health issue overall is very much a partisan issue, but that doesn’t account for almost the same numbers here.\"";
+        let qs = run(t);
+        let q = find(&qs, "The health issue overall");
+        assert_eq!(q.speaker_mention.as_deref(), Some("Caddell"));
+        assert_eq!(q.cue.as_deref(), Some("continued"));
+        // Not without the colon.
+        let t = "Caddell continued.\n\n\"The health issue overall is very much a partisan issue, but that doesn’t account for it.\"";
+        assert_eq!(find(&run(t), "The health issue").speaker, None);
+        let t = "Sanders: Clinton needs to 'get away from all of this personality stuff' with Trump.\n\nBernie Sanders spoke on Sunday.";
+        let qs = run(t);
+        let q = find(&qs, "get away from all");
+        assert_eq!(q.speaker_mention.as_deref(), Some("Sanders"));
+    }
+
+    #[test]
+    fn contracted_pronoun_subject_and_gender_learnt_from_an_earlier_pronoun() {
+        let t = "Donald Trump is once again questioning the integrity of the U.S. voting system. He’s claiming that voting fraud is “a big, big problem in this country” but “nobody has the guts to talk about it.”";
+        let qs = run(t);
+        let q = find(&qs, "a big, big problem");
+        assert_eq!(q.speaker_mention.as_deref(), Some("He"));
+        assert_eq!(q.speaker.as_deref(), Some("Donald Trump"));
+        // "Lynch" has no given name to tell her gender; the first "she" after her quote does,
+        // so the later "she" is Lynch, not the Hillary Clinton of the sentence before.
+        let t = "Lynch said her colleague had not worked on the case.\n\n\"So I think things like that make you realize that people see you in a different light,\" Lynch said.\n\n\"This country was founded on the promise of equal rights for all,\" she said at a recent news conference.\n\nShe has faced a number of controversies, most recently her decision to meet with Bill Clinton while the department was investigating his wife, Democratic presidential nominee Hillary Clinton.\n\n\"People tend not to say those things to the attorney general, which is probably a wise choice on their part,\" she said.";
+        let qs = run(t);
+        assert_eq!(
+            find(&qs, "This country was").speaker.as_deref(),
+            Some("Lynch")
+        );
+        assert_eq!(
+            find(&qs, "People tend not").speaker.as_deref(),
+            Some("Lynch")
+        );
+    }
+
+    #[test]
+    fn two_reports_in_one_sentence_and_a_report_beside_a_direct_quote() {
+        let t = "Sen. David Perdue (R-Ga.) said he didn’t believe those characterizations did Romney in in 2012, arguing that it was divisions in the Republican Party that were a bigger hurdle.";
+        let qs = run(t);
+        assert_eq!(qs.len(), 2, "{qs:#?}");
+        assert_eq!(
+            qs[0].text,
+            "he didn’t believe those characterizations did Romney in in 2012"
+        );
+        assert_eq!(
+            qs[1].text,
+            "it was divisions in the Republican Party that were a bigger hurdle"
+        );
+        assert_eq!(qs[1].cue.as_deref(), Some("arguing"));
+        for q in &qs {
+            assert_eq!(q.speaker.as_deref(), Some("David Perdue"));
+        }
+        let t = "\"I've always been insulted with the term 'African American outreach,'\" he told the group, adding that the phrase suggests a campaign has to go outside itself to find black voters.";
+        let qs = run(t);
+        assert_eq!(qs.len(), 2, "{qs:#?}");
+        assert_eq!(qs[0].kind, QuoteKind::Direct);
+        assert_eq!(qs[0].speaker_mention.as_deref(), Some("he"));
+        let q = find(&qs, "the phrase suggests");
+        assert_eq!(q.kind, QuoteKind::Indirect);
+        assert_eq!(q.cue.as_deref(), Some("adding"));
+        assert_eq!(q.speaker_mention.as_deref(), Some("he"));
+        let t = "\"The day that was abrogated was the day this became personal,\" he said, adding he would never vote for Clinton.";
+        let qs = run(t);
+        assert_eq!(
+            find(&qs, "he would never vote").speaker_mention.as_deref(),
+            Some("he")
+        );
+        // The rest of a direct quote's frame is not a report.
+        let t = "''It's more tinkering at the edges,'' said Alan Cole, an economist at the Tax Foundation's policy center.";
+        assert_eq!(run(t).len(), 1);
+    }
+
+    #[test]
+    fn possessive_is_not_the_speaker_and_a_clause_after_the_frame_is_left_out() {
+        let t = "Donald Trump’s yearslong obsession with President Barack Obama’s birth is an insult to all African-Americans, top black lawmakers said Friday afternoon, as they bristled at the continued questions about the legitimacy of the first black president.";
+        let qs = run(t);
+        assert_eq!(qs.len(), 1, "{qs:#?}");
+        assert_eq!(
+            qs[0].text,
+            "Donald Trump’s yearslong obsession with President Barack Obama’s birth is an insult to all African-Americans"
+        );
+        assert_eq!(
+            qs[0].speaker_mention.as_deref(),
+            Some("top black lawmakers")
+        );
+        assert_ne!(qs[0].speaker.as_deref(), Some("Donald Trump"));
     }
 
     #[test]

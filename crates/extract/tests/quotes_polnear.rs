@@ -4,8 +4,8 @@
 //!
 //! Run: `cargo test --release -p dossier-extract --test quotes_polnear -- --nocapture`
 //! (`DOSSIER_POLNEAR_SPLIT=dev|test`, default `test`; `DOSSIER_POLNEAR_VERBOSE=1` prints
-//! every error). Skips itself when `../shared/data/polnear` is missing. Fast enough in debug
-//! (84 articles).
+//! every error, misses without a speech cue marked "(no speech cue)"). Skips itself when
+//! `../shared/data/polnear` is missing. Fast enough in debug (84 articles).
 //!
 //! Gold: one annotation file per article (articles annotated by several annotators, for
 //! agreement studies, use the first file in name order). Offsets in the `.ann` files are
@@ -585,10 +585,11 @@ fn polnear_quotes_and_speakers() {
                 missed_indirect += 1;
                 missed_speech_indirect += usize::from(g.speech);
             }
-            if verbose && g.speech {
+            if verbose {
                 eprintln!(
-                    "MISSED {} [{}] cue «{}» «{}»",
+                    "MISSED {}{} [{}] cue «{}» «{}»",
                     if g.direct { "direct" } else { "indirect" },
+                    if g.speech { "" } else { " (no speech cue)" },
                     art.name,
                     g.cue,
                     excerpt(text, hull(&g.content), 140)

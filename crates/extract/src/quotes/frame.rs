@@ -185,6 +185,19 @@ const POST: &[&str] = &[
     "wrote",
     "replied",
     "recalled",
+    "demanded",
+    "countered",
+    "quipped",
+    "exclaimed",
+    "snapped",
+    "scoffed",
+    "pleaded",
+    "boasted",
+    "bragged",
+    "yelled",
+    "screamed",
+    "whispered",
+    "mused",
 ];
 /// Verb forms that are also common nouns ("the reports", "these claims").
 const NOUNISH: &[&str] = &[
@@ -656,6 +669,13 @@ impl Resolver {
         }
     }
 
+    /// Forgets the name mentions inside direct quotes: a "he" after `“… to work for Obama,”`
+    /// is the speaker, not the man the speaker talked about.
+    pub fn drop_quoted(&mut self, quoted: &[Span]) {
+        self.persons
+            .retain(|p| !quoted.iter().any(|q| q.start <= p.start && p.start < q.end));
+    }
+
     /// The person a "he"/"she" at byte `at` of sentence `pos` most plausibly names among the
     /// name mentions of the last two sentences: the latest one whose given name has the
     /// pronoun's gender, when every such mention there names the same person.
@@ -676,6 +696,22 @@ impl Resolver {
             .and_then(|r| r.description.clone())
     }
 
+    /// The gender of an earlier speaker: from their given name, or from a "he"/"she" that was
+    /// resolved to them ("Lynch said …" then "she said": Lynch is a woman).
+    fn gender(&self, s: &Said) -> Option<bool> {
+        match s.kind {
+            HistKind::Person(Some(g)) => Some(g),
+            HistKind::Person(None) => {
+                let name = s.speaker.as_ref()?;
+                self.history.iter().find_map(|o| match o.kind {
+                    HistKind::Person(Some(g)) if o.speaker.as_ref() == Some(name) => Some(g),
+                    _ => None,
+                })
+            }
+            _ => None,
+        }
+    }
+
     /// Resolves pronoun `word` at byte `at` of sentence `pos`. "he"/"she": the latest earlier
     /// speaker of a compatible gender within eight sentences; but a name of the pronoun's
     /// gender mentioned since a speaker of unknown gender wins over that speaker, and with no
@@ -691,11 +727,13 @@ impl Resolver {
                     .rev()
                     .filter(window(8))
                     .find(|s| match s.kind {
-                        HistKind::Person(g) => g != Some(!female),
+                        HistKind::Person(_) => self.gender(s) != Some(!female),
                         HistKind::RoleOne => true,
                         _ => false,
                     });
-                let known = said.is_some_and(|s| s.kind == HistKind::Person(Some(female)));
+                // An unresolved pronoun before does not make its (unknown) speaker known.
+                let known =
+                    said.is_some_and(|s| s.speaker.is_some() && self.gender(s) == Some(female));
                 let named = self.named_person(female, pos, at);
                 match (said, named) {
                     (Some(s), Some(p)) if !known && p.pos >= s.pos => {
@@ -703,6 +741,10 @@ impl Resolver {
                     }
                     (None, Some(p)) => {
                         return (Some(p.name.clone()), HistKind::Person(Some(female)))
+                    }
+                    // The pronoun tells the speaker's gender: later pronouns can use it.
+                    (Some(s), _) if matches!(s.kind, HistKind::Person(_)) => {
+                        return (s.speaker.clone(), HistKind::Person(Some(female)))
                     }
                     _ => said,
                 }
@@ -1014,17 +1056,18 @@ pub(crate) fn parse_subject(
         let (ca, cb) = cs[ci];
         let mut k = ca;
         while k < cb {
-            let w = lower(&toks[k]);
-            if PRONOUNS.contains(&w.as_str()) && k + 1 == cb {
-                let (speaker, kind) = if w == "we" || w == "i" {
+            if let Some(p) = pronoun_word(&toks[k]).filter(|_| k + 1 == cb) {
+                let (speaker, kind) = if p == "we" || p == "i" {
                     (None, HistKind::RoleMany)
                 } else {
-                    r.pronoun(&w, pos, toks[k].span.start)
+                    r.pronoun(p, pos, toks[k].span.start)
                 };
+                // "He’s claiming": the pronoun without its contracted auxiliary.
+                let span = Span::new(toks[k].span.start, toks[k].span.start + p.len());
                 return Some(Subject {
                     speaker,
-                    mention: toks[k].text.to_string(),
-                    mention_span: toks[k].span,
+                    mention: d.slice(span.start, span.end).to_string(),
+                    mention_span: span,
                     role: None,
                     kind,
                     before: before(ci),
@@ -1066,6 +1109,12 @@ pub(crate) fn parse_subject(
             }
             if let Some((e, last)) = d.entity_at(s, k) {
                 let last = last.min(cb - 1);
+                // A possessive names whose thing it is, not who speaks ("Donald Trump’s
+                // yearslong obsession … is an insult, top black lawmakers said").
+                if is_possessive(&toks[last]) && last + 1 < cb {
+                    k = last + 1;
+                    continue;
+                }
                 match e.kind {
                     EntityKind::Person => {
                         let name = d.canonical(&e.text);
@@ -1199,6 +1248,34 @@ pub(crate) fn parse_subject(
     None
 }
 
+/// The speaker named by the bare name at `span` (a signature or a headline's "NAME:"): an
+/// organisation when an organisation mention covers it, else a person.
+pub(crate) fn name_subject(d: &Doc<'_>, span: Span) -> Subject {
+    let name = d.slice(span.start, span.end);
+    let org = d.entities.iter().any(|e| {
+        e.kind == EntityKind::Organization && e.span.start <= span.start && span.end <= e.span.end
+    });
+    let speaker = d.canonical(name);
+    let kind = if org {
+        HistKind::Org
+    } else {
+        HistKind::Person(
+            speaker
+                .split_whitespace()
+                .next()
+                .and_then(given_name_gender),
+        )
+    };
+    Subject {
+        speaker: Some(speaker),
+        mention: name.to_string(),
+        mention_span: span,
+        role: None,
+        kind,
+        before: None,
+    }
+}
+
 /// Determiners that open an unnamed source ("the agency said", "a new poll found").
 const NP_DETS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
@@ -1282,9 +1359,23 @@ fn unnamed_subject(d: &Doc<'_>, s: &Sent<'_>, a: usize, b: usize) -> Option<Subj
     })
 }
 
+/// The subject pronoun a token is, with or without a contracted auxiliary ("He’s", "I've",
+/// "They're"), in lower case.
+pub(crate) fn pronoun_word(t: &Token<'_>) -> Option<&'static str> {
+    let w = lower(t);
+    let bare = [
+        "’s", "'s", "’re", "'re", "’ve", "'ve", "’d", "'d", "’ll", "'ll", "’m", "'m",
+    ]
+    .iter()
+    .find_map(|c| w.strip_suffix(c))
+    .unwrap_or(&w);
+    PRONOUNS.iter().copied().find(|p| *p == bare)
+}
+
 /// A capitalised word that may be part of a name.
-fn name_like(t: &Token<'_>) -> bool {
-    t.text.chars().next().is_some_and(char::is_uppercase)
+pub(crate) fn name_like(t: &Token<'_>) -> bool {
+    pronoun_word(t).is_none()
+        && t.text.chars().next().is_some_and(char::is_uppercase)
         && !is_common_initial(t.text)
         && !dossier_text::is_stopword(t.text)
 }
