@@ -113,6 +113,7 @@ pub fn extract_entities(doc: &Document, text: &AnalyzedText) -> Vec<EntityMentio
         None => rules,
     };
     countries_as_places(&mut found);
+    companies_by_description(&mut found, &doc.text);
     extend_to_models(&mut found, &doc.text);
     add_products(&mut found, product_candidates(doc, text));
     finish(found)
@@ -277,6 +278,86 @@ fn countries_as_places(found: &mut [Found]) {
     for f in found.iter_mut() {
         if f.kind == Some(EntityKind::Organization) && is_country(&f.text) {
             f.kind = Some(EntityKind::Place);
+        }
+    }
+}
+
+/// Nouns that describe a company right before its name ("the airline Ryanair", "automaker
+/// Chrysler", "Irish carrier Aer Lingus").
+const COMPANY_NOUNS: &[&str] = &[
+    "airline",
+    "carrier",
+    "automaker",
+    "carmaker",
+    "manufacturer",
+    "maker",
+    "company",
+    "firm",
+    "retailer",
+    "bank",
+    "insurer",
+    "lender",
+    "planemaker",
+    "conglomerate",
+    "giant",
+    "rival",
+    "group",
+    "chain",
+    "operator",
+    "supplier",
+    "producer",
+    "brokerage",
+];
+
+/// A name that the document once describes as a company ("automaker Chrysler") or names
+/// with a company suffix ("Chrysler LLC") is an organisation wherever it stands alone in
+/// that document: the 1996 model calls many unfamiliar one-word companies people.
+fn companies_by_description(found: &mut [Found], text: &str) {
+    let mut companies: HashSet<String> = HashSet::new();
+    for f in found.iter() {
+        let before = text[..f.span.start].trim_end();
+        let noun = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if COMPANY_NOUNS.contains(&noun.to_lowercase().as_str())
+            && f.kind != Some(EntityKind::Place)
+        {
+            companies.insert(f.text.clone());
+        }
+        if f.kind == Some(EntityKind::Organization) && f.words >= 2 {
+            let mut words = f.text.split_whitespace();
+            if let (Some(first), Some(last)) = (words.next(), f.text.split_whitespace().last()) {
+                let last = last.trim_end_matches('.');
+                if matches!(
+                    last,
+                    "Inc"
+                        | "Corp"
+                        | "Ltd"
+                        | "LLC"
+                        | "Co"
+                        | "Plc"
+                        | "plc"
+                        | "AG"
+                        | "SA"
+                        | "Airlines"
+                        | "Airways"
+                        | "Motors"
+                        | "Group"
+                        | "Holdings"
+                ) {
+                    companies.insert(first.to_string());
+                }
+            }
+        }
+    }
+    for f in found.iter_mut() {
+        if f.words == 1
+            && !f.listed
+            && matches!(f.kind, Some(EntityKind::Person | EntityKind::Other))
+            && companies.contains(&f.text)
+        {
+            f.kind = Some(EntityKind::Organization);
         }
     }
 }
@@ -1135,6 +1216,17 @@ mod tests {
             got.contains(&("Boeing".into(), EntityKind::Organization)),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_company_described_once_is_a_company_throughout() {
+        let got = ents("Chinese automaker Geely agreed to buy Volvo on Sunday. Geely said the deal would close next year.");
+        let geely: Vec<&EntityKind> = got
+            .iter()
+            .filter(|(t, _)| t == "Geely")
+            .map(|(_, k)| k)
+            .collect();
+        assert_eq!(geely, vec![&EntityKind::Organization; 2], "{got:?}");
     }
 
     #[test]
