@@ -39,8 +39,9 @@ use tagger::tokenize::model_tokens;
 use tagger::{NerType, Tagger};
 
 use gazetteer::{
-    is_common_initial, is_demonym, is_direction, is_given_name, is_known_org, is_never_entity,
-    is_non_entity_acronym, is_org_cue, is_person_cue, is_place, is_place_cue, is_title,
+    is_common_initial, is_country, is_demonym, is_direction, is_given_name, is_known_org,
+    is_never_entity, is_non_entity_acronym, is_org_cue, is_person_cue, is_place, is_place_cue,
+    is_title,
 };
 
 /// Kind of a named entity.
@@ -107,10 +108,14 @@ pub struct StoryEntity {
 /// the rules alone answer.
 pub fn extract_entities(doc: &Document, text: &AnalyzedText) -> Vec<EntityMention> {
     let rules = rule_candidates(doc, text);
-    let found = match Tagger::bundled() {
+    let mut found = match Tagger::bundled() {
         Some(tagger) => combine(model_candidates(tagger, doc, text), rules),
         None => rules,
     };
+    countries_as_places(&mut found);
+    companies_by_description(&mut found, &doc.text);
+    extend_to_models(&mut found, &doc.text);
+    add_products(&mut found, product_candidates(doc, text));
     finish(found)
 }
 
@@ -264,6 +269,216 @@ fn combine(mut model: Vec<Found>, rules: Vec<Found>) -> Vec<Found> {
     out.extend(added);
     resolve_surnames(&mut out);
     out
+}
+
+/// A country the tagger calls an organisation on its own ("US" in "the US said") is the
+/// place: Reuters' sports teams named after countries are places too, and a country's
+/// government, when meant, is named ("US Treasury"), so only the bare name changes.
+fn countries_as_places(found: &mut [Found]) {
+    for f in found.iter_mut() {
+        if f.kind == Some(EntityKind::Organization) && is_country(&f.text) {
+            f.kind = Some(EntityKind::Place);
+        }
+    }
+}
+
+/// Nouns that describe a company right before its name ("the airline Ryanair", "automaker
+/// Chrysler", "Irish carrier Aer Lingus").
+const COMPANY_NOUNS: &[&str] = &[
+    "airline",
+    "carrier",
+    "automaker",
+    "carmaker",
+    "manufacturer",
+    "maker",
+    "company",
+    "firm",
+    "retailer",
+    "bank",
+    "insurer",
+    "lender",
+    "planemaker",
+    "conglomerate",
+    "giant",
+    "rival",
+    "group",
+    "chain",
+    "operator",
+    "supplier",
+    "producer",
+    "brokerage",
+];
+
+/// A name that the document once describes as a company ("automaker Chrysler") or names
+/// with a company suffix ("Chrysler LLC") is an organisation wherever it stands alone in
+/// that document: the 1996 model calls many unfamiliar one-word companies people.
+fn companies_by_description(found: &mut [Found], text: &str) {
+    let mut companies: HashSet<String> = HashSet::new();
+    for f in found.iter() {
+        let before = text[..f.span.start].trim_end();
+        let noun = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if COMPANY_NOUNS.contains(&noun.to_lowercase().as_str())
+            && f.kind != Some(EntityKind::Place)
+        {
+            companies.insert(f.text.clone());
+        }
+        if f.kind == Some(EntityKind::Organization) && f.words >= 2 {
+            let mut words = f.text.split_whitespace();
+            if let (Some(first), Some(last)) = (words.next(), f.text.split_whitespace().last()) {
+                let last = last.trim_end_matches('.');
+                if matches!(
+                    last,
+                    "Inc"
+                        | "Corp"
+                        | "Ltd"
+                        | "LLC"
+                        | "Co"
+                        | "Plc"
+                        | "plc"
+                        | "AG"
+                        | "SA"
+                        | "Airlines"
+                        | "Airways"
+                        | "Motors"
+                        | "Group"
+                        | "Holdings"
+                ) {
+                    companies.insert(first.to_string());
+                }
+            }
+        }
+    }
+    for f in found.iter_mut() {
+        if f.words == 1
+            && !f.listed
+            && matches!(f.kind, Some(EntityKind::Person | EntityKind::Other))
+            && companies.contains(&f.text)
+        {
+            f.kind = Some(EntityKind::Organization);
+        }
+    }
+}
+
+/// A company's name followed by a model number is a product ("Boeing 737s", "Airbus
+/// A380", "Boeing 777-200LR"), not the company: the name takes in the number and becomes
+/// `other`. Years are not model numbers ("Boeing 2008 results").
+fn extend_to_models(found: &mut [Found], text: &str) {
+    for f in found.iter_mut() {
+        // Only known companies: a sports team followed by its score is not a product
+        // ("Lancashire 254").
+        if f.kind != Some(EntityKind::Organization) || !is_known_org(&f.text) {
+            continue;
+        }
+        let Some(rest) = text.get(f.span.end..).and_then(|r| r.strip_prefix(' ')) else {
+            continue;
+        };
+        let len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .unwrap_or(rest.len());
+        let word = rest[..len].trim_end_matches('-');
+        if is_model_number(word) {
+            f.span.end += 1 + word.len();
+            f.text = text[f.span.start..f.span.end].to_string();
+            f.kind = Some(EntityKind::Other);
+            f.words += 1;
+        }
+    }
+}
+
+/// "737", "737s", "A380", "777-200LR", "787-9": three or more digits (after at most two
+/// capitals) that lead, not a year.
+fn is_model_number(word: &str) -> bool {
+    let head = word.trim_start_matches(|c: char| c.is_ascii_uppercase());
+    let letters = word.len() - head.len();
+    let digits = head.chars().take_while(char::is_ascii_digit).count();
+    let year = letters == 0 && digits == 4 && (head.starts_with("19") || head.starts_with("20"));
+    letters <= 2 && digits >= 3 && !year
+}
+
+/// Product names written with a lower-case prefix letter ("iPhone", "iTunes", "iPod"): a
+/// shape absent from 1996 wire copy, so the tagger drops them or calls them people or
+/// organisations. They are `other` names, with the model number or line name after them
+/// ("iPhone 4", "iPhone 3GS", "iTunes Store"); a known company of that shape ("eBay") is
+/// an organisation.
+fn product_candidates(doc: &Document, text: &AnalyzedText) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (index, start, slice) in readable_sentences(doc, text) {
+        // Cheap test first: most sentences have no such word.
+        let bytes = slice.as_bytes();
+        if !bytes.windows(3).any(|w| {
+            w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase() && w[2].is_ascii_lowercase()
+        }) {
+            continue;
+        }
+        let toks = model_tokens(slice, start);
+        let words = toks
+            .iter()
+            .filter(|t| t.text.chars().any(char::is_alphabetic));
+        let capitalised = words.clone().filter(|t| is_cap(&t.text)).count();
+        // Title Case headlines capitalise every word: no line names read after the product.
+        let title_case = capitalised * 10 > words.count() * 6;
+        let mut i = 0;
+        while i < toks.len() {
+            if !is_prefixed_product(&toks[i].text) {
+                i += 1;
+                continue;
+            }
+            let company = is_known_org(&toks[i].text);
+            let mut end = i;
+            while !company && end + 1 < toks.len() && end - i < 2 {
+                let next = toks[end + 1].text.as_ref();
+                let model_number = next.chars().any(|c| c.is_ascii_digit())
+                    && next.chars().all(|c| c.is_ascii_alphanumeric() || c == '.');
+                let line_name =
+                    !title_case && is_cap(next) && !is_stopword(next) && !is_never_entity(next);
+                if !(model_number || line_name) {
+                    break;
+                }
+                end += 1;
+            }
+            let span = Span::new(toks[i].span.start, toks[end].span.end);
+            if let Some(name) = doc.text.get(span.start..span.end) {
+                out.push(Found {
+                    text: name.to_string(),
+                    span,
+                    sentence: index,
+                    kind: Some(if company {
+                        EntityKind::Organization
+                    } else {
+                        EntityKind::Other
+                    }),
+                    strong: true,
+                    listed: company,
+                    cued: false,
+                    words: end - i + 1,
+                });
+            }
+            i = end + 1;
+        }
+    }
+    out
+}
+
+/// "iPhone", "iPod", "eBook": a lower-case letter, a capital, then lower case, all letters
+/// or digits ("mRNA", "kWh" and "pH" are not names).
+fn is_prefixed_product(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 4
+        && b[0].is_ascii_lowercase()
+        && b[1].is_ascii_uppercase()
+        && b[2].is_ascii_lowercase()
+        && b.iter().all(u8::is_ascii_alphanumeric)
+}
+
+/// Puts the product names in place of the names they overlap.
+fn add_products(found: &mut Vec<Found>, products: Vec<Found>) {
+    for p in products {
+        found.retain(|f| f.span.end <= p.span.start || f.span.start >= p.span.end);
+        found.push(p);
+    }
 }
 
 /// One-word names that are the last word of a person's full name in the document.
@@ -955,6 +1170,72 @@ mod tests {
             .into_iter()
             .map(|m| (m.text, m.kind))
             .collect()
+    }
+
+    #[test]
+    fn prefixed_product_names_are_other_names() {
+        let got = ents("Apple said the iPhone 4 would go on sale in June, while sales of the iPod fell and the mRNA study was unrelated.");
+        assert!(
+            got.contains(&("Apple".into(), EntityKind::Organization)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("iPhone 4".into(), EntityKind::Other)),
+            "{got:?}"
+        );
+        assert!(got.contains(&("iPod".into(), EntityKind::Other)), "{got:?}");
+        assert!(!got.iter().any(|(t, _)| t.contains("mRNA")), "{got:?}");
+        // A known company of that shape keeps its kind.
+        let got = ents("Shares of eBay rose after the auction site reported earnings.");
+        assert!(
+            got.contains(&("eBay".into(), EntityKind::Organization)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn companies_and_their_models() {
+        let got = ents("Ryanair and Aer Lingus cut fares on Monday, and Lufthansa ordered 20 Airbus A350s and ten Boeing 777-9 jets.");
+        for company in ["Ryanair", "Aer Lingus", "Lufthansa"] {
+            assert!(
+                got.contains(&(company.into(), EntityKind::Organization)),
+                "{company}: {got:?}"
+            );
+        }
+        assert!(
+            got.contains(&("Airbus A350s".into(), EntityKind::Other)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Boeing 777-9".into(), EntityKind::Other)),
+            "{got:?}"
+        );
+        // A year after a company is not a model.
+        let got = ents("Boeing 2008 deliveries fell, the company said.");
+        assert!(
+            got.contains(&("Boeing".into(), EntityKind::Organization)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_company_described_once_is_a_company_throughout() {
+        let got = ents("Chinese automaker Geely agreed to buy Volvo on Sunday. Geely said the deal would close next year.");
+        let geely: Vec<&EntityKind> = got
+            .iter()
+            .filter(|(t, _)| t == "Geely")
+            .map(|(_, k)| k)
+            .collect();
+        assert_eq!(geely, vec![&EntityKind::Organization; 2], "{got:?}");
+    }
+
+    #[test]
+    fn bare_countries_are_places() {
+        let got = ents(
+            "Oil prices rose after the US said it would release reserves, and the UK followed.",
+        );
+        assert!(got.contains(&("US".into(), EntityKind::Place)), "{got:?}");
+        assert!(got.contains(&("UK".into(), EntityKind::Place)), "{got:?}");
     }
 
     #[test]

@@ -126,6 +126,24 @@ Al-Qaeda|Al Qaeda|Islamic State|ISIS|ISIL|UEFA|FIFA|IOC|OPEC|WTO|Labour|Conserva
 Republican Party|Memorial|Stonewall|Greenpeace|Oxfam|GLAAD|ILGA|PinkNews|Vice|Buzzfeed|Meduza|Kommersant|Izvestia|\
 Vedomosti|Pravda|Gay Star News|Human Rights Campaign|International Crisis Group|Crisis Group|Nazi Party";
 
+/// Large companies, airlines, banks and central banks that current news names bare
+/// ("Boeing", "Ryanair", "Chrysler"): a 1996 newswire model types many of them as people or
+/// MISC. Only names that are companies in almost every use (no "Target", "Delta", "Total").
+const KNOWN_COMPANIES: &str = "Boeing|Airbus|EADS|Embraer|Bombardier|Lockheed Martin|Northrop Grumman|Raytheon|BAE Systems|Rolls-Royce|\
+General Dynamics|Lufthansa|Air France|KLM|Air France-KLM|British Airways|Ryanair|easyJet|EasyJet|Aer Lingus|Aeroflot|\
+Qantas|Emirates|Etihad|Cathay Pacific|Delta Air Lines|United Airlines|American Airlines|Southwest Airlines|\
+General Motors|GM|Ford|Ford Motor|Chrysler|DaimlerChrysler|Daimler|Fiat|Toyota|Honda|Nissan|Volkswagen|VW|BMW|\
+Mercedes-Benz|Renault|Peugeot|Citroen|Hyundai|Kia|Tesla|Volvo|Opel|Vauxhall|Saab|Stellantis|Mitsubishi|\
+Intel|IBM|Samsung|Sony|Nokia|Dell|Hewlett-Packard|HP|Oracle|Cisco|Netflix|Uber|Spotify|Tencent|Alibaba|Huawei|\
+Xiaomi|Nvidia|AMD|Qualcomm|Motorola|Ericsson|Siemens|Philips|Adobe|Yahoo|eBay|PayPal|SpaceX|OpenAI|TikTok|\
+ByteDance|Snapchat|LinkedIn|WhatsApp|Airbnb|Wikipedia|Wikimedia|Wikinews|AT&T|Verizon|Vodafone|T-Mobile|\
+Goldman Sachs|JPMorgan|JPMorgan Chase|JP Morgan|Citigroup|Citibank|Bank of America|Morgan Stanley|Merrill Lynch|\
+Lehman Brothers|Barclays|HSBC|UBS|Credit Suisse|Deutsche Bank|Wells Fargo|BNP Paribas|Santander|Northern Rock|\
+Fannie Mae|Freddie Mac|AIG|Bear Stearns|Washington Mutual|BlackRock|Walmart|Wal-Mart|Tesco|Best Buy|Costco|\
+Carrefour|IKEA|McDonald's|Starbucks|Coca-Cola|PepsiCo|Nestle|Nestlé|Unilever|Procter & Gamble|ExxonMobil|Exxon|\
+Shell|Royal Dutch Shell|BP|Chevron|Disney|Walt Disney|Warner Bros|Time Warner|News Corp|Federal Reserve|\
+European Central Bank|ECB|Bank of England|Bank of Japan|NYSE|New York Stock Exchange|London Stock Exchange";
+
 /// Words that make a capitalised sequence an organisation.
 const ORG_CUES: &str = "Network|Council|Committee|Gazeta|News|Watch|Group|International|Ministry|Embassy|Party|\
 Agency|Times|Post|Guardian|Haaretz|Amnesty|University|Inc|Corp|Corporation|Bank|Company|Co|Ltd|LLC|Plc|plc|\
@@ -261,6 +279,15 @@ pub fn is_demonym(word: &str) -> bool {
     demonyms().contains_key(word)
 }
 
+/// True for a country or region a demonym belongs to ("Russia", "Europe"), or a common
+/// name of the United States or the United Kingdom ("US", "U.K.", "United States").
+pub fn is_country(name: &str) -> bool {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    const OTHER_NAMES: &str =
+        "US|U.S.|USA|U.S.A.|United States|United States of America|UK|U.K.|United Kingdom";
+    cached(&S, OTHER_NAMES).contains(name) || demonyms().values().any(|&p| p == name)
+}
+
 /// The place a demonym belongs to ("Russian" → "Russia"), when there is one.
 pub fn demonym_place(word: &str) -> Option<&'static str> {
     demonyms().get(word).copied().filter(|p| !p.is_empty())
@@ -287,7 +314,8 @@ pub fn is_given_name(word: &str) -> bool {
 /// True for an organisation known by name ("Human Rights Watch", "Novaya Gazeta").
 pub fn is_known_org(name: &str) -> bool {
     static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    cached(&S, KNOWN_ORGS).contains(name)
+    static C: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    cached(&S, KNOWN_ORGS).contains(name) || cached(&C, KNOWN_COMPANIES).contains(name)
 }
 
 /// True for a word that marks an organisation name ("Network", "Committee").
