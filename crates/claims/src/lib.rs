@@ -5,12 +5,8 @@
 //!    reports: attributed to someone) and a primary source (the speaker of a quote or
 //!    reported statement covering it, else the outlet).
 //! 2. Mentions join one claim when they are copies (reuse stage), share a figure counting the
-//!    same thing with the same value, or are rewordings: TF-IDF cosine of their word stems
-//!    ≥ [`SAME_CLAIM_SIMILARITY`], or most of the shorter one's distinctive content words
-//!    found in the other ([`SAME_CLAIM_OVERLAP`]). Figures and people must agree (never one claim when both
-//!    count the same thing with different values, or both name people and share none), also
-//!    across every wording of two groups being joined, so one loose pair cannot chain two
-//!    different statements.
+//!    same thing with the same value, or share most of their distinctive content words, with
+//!    names and numbers agreeing.
 //! 3. A claim made only of denials is attached to the asserted claim it best matches; a claim
 //!    asserted by some and denied by others is disputed.
 //! 4. Independent support counts distinct primary sources among the asserting and reporting
@@ -28,16 +24,12 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use dossier_core::UnionFind;
 use dossier_core::{Document, Span};
-use dossier_extract::{DocExtractions, EntityKind};
+use dossier_extract::DocExtractions;
 use dossier_reuse::Reuse;
 use dossier_text::{is_stopword, stem, tokens, AnalyzedText};
 use serde::Serialize;
 
-/// TF-IDF cosine (word stems, story idf) at which two mentions are one claim. Chosen for the
-/// best pairwise F1 on the dev topics of ECB+ (`tests/ecbplus_claims.rs`).
-pub const SAME_CLAIM_SIMILARITY: f32 = 0.3;
-/// Idf-weighted share of the shorter mention's content words found in the other at which
-/// two mentions are one claim whatever their cosine (a short statement inside a longer one).
+/// Weighted share of the smaller sentence's content that two mentions must share to be one claim.
 pub const SAME_CLAIM_OVERLAP: f32 = 0.6;
 /// Weaker overlap at which a denial is attached to the claim it denies.
 pub const DENIAL_LINK_OVERLAP: f32 = 0.2;
@@ -114,8 +106,7 @@ pub struct Claim {
 pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
     let mentions = collect_mentions(inputs);
     let content: Vec<Content> = mentions.iter().map(|m| Content::of(inputs, m)).collect();
-    let idf = inverse_frequencies(content.iter().map(|c| &c.stems));
-    let word_idf = word_weights(&content);
+    let idf = inverse_frequencies(&content);
 
     let n = mentions.len();
     let mut union = UnionFind::new(n);
@@ -144,7 +135,6 @@ pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
             postings.entry(stem.as_str()).or_default().push(i);
         }
     }
-    let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
     for &i in &wordings {
         let mut shared: HashMap<usize, usize> = HashMap::new();
         for stem in &content[i].stems {
@@ -161,48 +151,14 @@ pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
         for (j, _) in shared.into_iter().filter(|&(_, count)| count >= 2) {
             let (a, b) = (&mentions[i], &mentions[j]);
             let same_stance_side = (a.stance == Stance::Denies) == (b.stance == Stance::Denies);
-            if !same_stance_side || !content[i].agrees_with(&content[j]) {
-                continue;
-            }
-            let mut score = content[i].similarity(&content[j], &word_idf);
-            // A short statement inside a longer one scores a low cosine; most of the
-            // shorter one's distinctive words found in the other still make one claim.
-            if score < SAME_CLAIM_SIMILARITY
-                && overlap(&content[i], &content[j], &idf) >= SAME_CLAIM_OVERLAP
+            if same_stance_side
+                && content[i].agrees_with(&content[j])
+                && (content[i].shares_figure(&content[j])
+                    || overlap(&content[i], &content[j], &idf) >= SAME_CLAIM_OVERLAP)
             {
-                score = SAME_CLAIM_SIMILARITY;
-            }
-            if score >= SAME_CLAIM_SIMILARITY {
-                candidates.push((score, i, j));
+                union.join(i, j);
             }
         }
-    }
-    // Most similar pairs first. Two groups join only when every wording of one agrees with
-    // every wording of the other (at most a few compared), so "three people died" cannot
-    // reach "ten people died" through a sentence that gives no number.
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
-    for &i in &wordings {
-        members.entry(union.find(i)).or_default().push(i);
-    }
-    for (_, i, j) in candidates {
-        let (ri, rj) = (union.find(i), union.find(j));
-        if ri == rj {
-            continue;
-        }
-        let agree = members[&ri].iter().take(MAX_WORDINGS_COMPARED).all(|&a| {
-            members[&rj]
-                .iter()
-                .take(MAX_WORDINGS_COMPARED)
-                .all(|&b| content[a].agrees_with(&content[b]))
-        });
-        if !agree {
-            continue;
-        }
-        union.join(ri, rj);
-        let mut merged = members.remove(&ri).unwrap_or_default();
-        merged.extend(members.remove(&rj).unwrap_or_default());
-        members.insert(union.find(ri), merged);
     }
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
     for i in 0..n {
@@ -423,13 +379,8 @@ fn collect_mentions(inputs: &[ClaimInput<'_>]) -> Vec<Mention> {
 
 /// The content of a mention that claim matching compares.
 struct Content {
-    /// Stems of its content words (no stopwords, no speech cues): candidates and denials.
     stems: HashSet<String>,
-    /// Stems of all its words but speech cues, for the rewording similarity: function words,
-    /// weighted low by their idf, still tell "was killed by" from "killed".
-    words: HashSet<String>,
-    /// Lower-cased words of the people it names (from the entity tagger).
-    people: HashSet<String>,
+    names: HashSet<String>,
     figures: Vec<(u64, usize)>,
 }
 
@@ -438,29 +389,17 @@ impl Content {
         let input = &inputs[m.doc];
         let text = m.span.slice(&input.doc.text);
         let mut stems = HashSet::new();
-        let mut words = HashSet::new();
-        for t in tokens(text, 0) {
+        let mut names = HashSet::new();
+        for (i, t) in tokens(text, 0).iter().enumerate() {
             let w = t.text;
-            if !w.chars().any(char::is_alphabetic) || stance::is_cue_word(w) {
+            if !w.chars().any(char::is_alphabetic) || is_stopword(w) || stance::is_cue_word(w) {
                 continue;
             }
-            let s = stem(w);
-            if !is_stopword(w) {
-                stems.insert(s.clone());
+            stems.insert(stem(w));
+            if i > 0 && w.chars().next().is_some_and(char::is_uppercase) {
+                names.insert(stem(w));
             }
-            words.insert(s);
         }
-        // People, not every capitalised word: places are named at different grains in one
-        // story ("Athens" / "Greece", "Malibu" / "Los Angeles"), people are not.
-        let people = input
-            .extractions
-            .entities
-            .iter()
-            .filter(|e| e.sentence == m.sentence && e.kind == EntityKind::Person)
-            .flat_map(|e| tokens(&e.text, 0))
-            .filter(|t| t.text.chars().count() > 1)
-            .map(|t| t.text.to_lowercase())
-            .collect();
         let figures = input
             .extractions
             .figures
@@ -471,18 +410,17 @@ impl Content {
             .collect();
         Content {
             stems,
-            words,
-            people,
+            names,
             figures,
         }
     }
 
-    /// People and numbers do not contradict: when both name people they share a name word,
-    /// and when both carry figures of the same kind they share a value.
+    /// Names and numbers do not contradict: when both mention names they share one, and
+    /// when both carry figures of the same kind they share a value.
     fn agrees_with(&self, other: &Content) -> bool {
-        let names_ok = self.people.is_empty()
-            || other.people.is_empty()
-            || !self.people.is_disjoint(&other.people);
+        let names_ok = self.names.is_empty()
+            || other.names.is_empty()
+            || !self.names.is_disjoint(&other.names);
         let same_kind: Vec<_> = self
             .figures
             .iter()
@@ -493,57 +431,22 @@ impl Content {
         names_ok && figures_ok
     }
 
-    /// TF-IDF cosine of the two word sets (binary counts, idf² weights, as scikit-learn's
-    /// `TfidfVectorizer` with l2 norms); 1 when they share a figure of the same kind.
-    fn similarity(&self, other: &Content, idf: &HashMap<String, f32>) -> f32 {
-        if self.shares_figure(other) {
-            return 1.0;
-        }
-        let weight = |s: &String| idf.get(s).copied().unwrap_or(1.0).powi(2);
-        let shared: f32 = self.words.intersection(&other.words).map(weight).sum();
-        let norm = |c: &Content| c.words.iter().map(weight).sum::<f32>().sqrt();
-        let norms = norm(self) * norm(other);
-        if norms > 0.0 {
-            shared / norms
-        } else {
-            0.0
-        }
-    }
-
     fn shares_figure(&self, other: &Content) -> bool {
         self.figures.iter().any(|f| other.figures.contains(f))
             && self.stems.intersection(&other.stems).count() >= MIN_SHARED_WORDS
     }
 }
 
-fn inverse_frequencies<'a>(
-    sets: impl ExactSizeIterator<Item = &'a HashSet<String>>,
-) -> HashMap<String, f32> {
-    let n = sets.len() as f32;
-    let mut df: HashMap<&str, u32> = HashMap::new();
-    for set in sets {
-        for s in set {
-            *df.entry(s).or_default() += 1;
-        }
-    }
-    df.into_iter()
-        .map(|(s, f)| (s.to_string(), ((n + 1.0) / (f as f32 + 0.5)).ln().max(0.1)))
-        .collect()
-}
-
-/// Smoothed idf of every word stem over the story's mentions, ln((n + 1) / (df + 1)) + 1 as
-/// scikit-learn computes it: a word in every sentence still weighs 1, so shared story words
-/// ("Reid", "rehab") count for something beside the rare words two wordings do not share.
-fn word_weights(content: &[Content]) -> HashMap<String, f32> {
+fn inverse_frequencies(content: &[Content]) -> HashMap<String, f32> {
     let mut df: HashMap<&str, u32> = HashMap::new();
     for c in content {
-        for s in &c.words {
+        for s in &c.stems {
             *df.entry(s).or_default() += 1;
         }
     }
     let n = content.len() as f32;
     df.into_iter()
-        .map(|(s, f)| (s.to_string(), ((n + 1.0) / (f as f32 + 1.0)).ln() + 1.0))
+        .map(|(s, f)| (s.to_string(), ((n + 1.0) / (f as f32 + 0.5)).ln().max(0.1)))
         .collect()
 }
 
