@@ -45,20 +45,16 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::time::Instant;
 
-use dossier_claims::{build_claims, ClaimInput};
+mod common;
+
+use common::Story;
 use dossier_core::{Document, Span};
-use dossier_extract::{figures::group_figures, AnchorKind, DateAnchor, DocExtractions};
-use dossier_reuse::{find_reuse, ReuseInput};
-use dossier_text::{analyze, mark_repeated_paragraphs, AnalyzedText};
 
 /// Last topic of the dev part.
 const LAST_DEV_TOPIC: u32 = 35;
 /// Event overlap at which two sentences state the same thing.
 const SAME_EVENTS_JACCARD: f64 = 0.5;
-/// As the pipeline marks lines repeated across a story's documents.
-const REPEATED_LINE_DOCS: usize = 3;
 
 /// One sentence (line) of an ECB+ article.
 #[derive(Debug, Clone)]
@@ -323,53 +319,19 @@ fn gold(a: &Line, b: &Line) -> Gold {
 }
 
 /// Claims of one story, as the pipeline builds them: for each document and line, the claims
-/// holding a sentence of that line.
+/// holding a sentence of that line; and whether the line holds a body sentence.
 fn dossier_claims(
     story: &[&Article],
     seconds: &mut f64,
 ) -> (Vec<Vec<HashSet<usize>>>, Vec<Vec<bool>>) {
-    let docs: Vec<Document> = story
-        .iter()
-        .map(|a| Document::plain(&a.file, &a.text))
-        .collect();
-    let mut texts: Vec<AnalyzedText> = docs.iter().map(analyze).collect();
-    let refs: Vec<&Document> = docs.iter().collect();
-    mark_repeated_paragraphs(&refs, &mut texts, REPEATED_LINE_DOCS);
-    let reuse = find_reuse(&ReuseInput::in_ingest_order(&docs, &texts));
-    let anchor = DateAnchor {
-        date: None,
-        kind: AnchorKind::None,
-    };
-    let extractions: Vec<DocExtractions> = docs
-        .iter()
-        .zip(&texts)
-        .map(|(d, t)| dossier_extract::extract(d, t, &anchor))
-        .collect();
-    let mut figure_refs = Vec::new();
-    for (d, e) in extractions.iter().enumerate() {
-        for f in &e.figures {
-            figure_refs.push((f, texts[d].sentences[f.sentence].span.slice(&docs[d].text)));
-        }
-    }
-    let flat = group_figures(&figure_refs);
-    let mut figure_groups = Vec::new();
-    let mut next = 0;
-    for e in &extractions {
-        figure_groups.push(flat[next..next + e.figures.len()].to_vec());
-        next += e.figures.len();
-    }
-    let inputs: Vec<ClaimInput> = (0..docs.len())
-        .map(|d| ClaimInput {
-            doc: &docs[d],
-            text: &texts[d],
-            extractions: &extractions[d],
-            figure_groups: &figure_groups[d],
-        })
-        .collect();
-    let start = Instant::now();
-    let claims = build_claims(&inputs, &reuse);
-    *seconds += start.elapsed().as_secs_f64();
-
+    let built = Story::build(
+        story
+            .iter()
+            .map(|a| Document::plain(&a.file, &a.text))
+            .collect(),
+    );
+    *seconds += built.claim_seconds;
+    let (claims, texts) = (&built.claims, &built.texts);
     let mut out: Vec<Vec<HashSet<usize>>> = story
         .iter()
         .map(|a| vec![HashSet::new(); a.lines.len()])
