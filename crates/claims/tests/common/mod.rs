@@ -1,0 +1,84 @@
+//! The stages the pipeline runs before the claims stage, for the claims tests: text
+//! analysis with repeated-line marking, reuse, extraction (dates anchored on each document's
+//! date), figure groups, then `build_claims`. Shared by the claims tests; each uses part
+//! of it.
+#![allow(dead_code)]
+
+use std::time::Instant;
+
+use dossier_claims::{build_claims, Claim, ClaimInput};
+use dossier_core::Document;
+use dossier_extract::{figures::group_figures, AnchorKind, DateAnchor, DocExtractions};
+use dossier_reuse::{find_reuse, ReuseInput};
+use dossier_text::{analyze, mark_repeated_paragraphs, AnalyzedText};
+
+/// As the pipeline marks lines repeated across a story's documents.
+const REPEATED_LINE_DOCS: usize = 3;
+
+/// A story's documents with their analysis and claims.
+pub struct Story {
+    /// The documents, in ingest order.
+    pub docs: Vec<Document>,
+    /// Their sentences.
+    pub texts: Vec<AnalyzedText>,
+    /// The claims `build_claims` makes of them.
+    pub claims: Vec<Claim>,
+    /// Seconds spent in `build_claims` alone.
+    pub claim_seconds: f64,
+}
+
+impl Story {
+    /// Runs the stages on `docs`.
+    pub fn build(docs: Vec<Document>) -> Story {
+        let mut texts: Vec<AnalyzedText> = docs.iter().map(analyze).collect();
+        let refs: Vec<&Document> = docs.iter().collect();
+        mark_repeated_paragraphs(&refs, &mut texts, REPEATED_LINE_DOCS);
+        let reuse = find_reuse(&ReuseInput::in_ingest_order(&docs, &texts));
+        let extractions: Vec<DocExtractions> = docs
+            .iter()
+            .zip(&texts)
+            .map(|(d, t)| {
+                let anchor = DateAnchor {
+                    date: d.published,
+                    kind: if d.published.is_some() {
+                        AnchorKind::Document
+                    } else {
+                        AnchorKind::None
+                    },
+                };
+                dossier_extract::extract(d, t, &anchor)
+            })
+            .collect();
+        let mut figure_refs = Vec::new();
+        for (d, e) in extractions.iter().enumerate() {
+            for f in &e.figures {
+                figure_refs.push((f, texts[d].sentences[f.sentence].span.slice(&docs[d].text)));
+            }
+        }
+        let flat = group_figures(&figure_refs);
+        let mut figure_groups = Vec::new();
+        let mut next = 0;
+        for e in &extractions {
+            figure_groups.push(flat[next..next + e.figures.len()].to_vec());
+            next += e.figures.len();
+        }
+        let inputs: Vec<ClaimInput> = (0..docs.len())
+            .map(|d| ClaimInput {
+                doc: &docs[d],
+                text: &texts[d],
+                extractions: &extractions[d],
+                figure_groups: &figure_groups[d],
+            })
+            .collect();
+        let start = Instant::now();
+        let claims = build_claims(&inputs, &reuse);
+        let claim_seconds = start.elapsed().as_secs_f64();
+        drop(inputs);
+        Story {
+            docs,
+            texts,
+            claims,
+            claim_seconds,
+        }
+    }
+}

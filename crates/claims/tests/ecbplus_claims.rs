@@ -1,0 +1,651 @@
+//! Claim grouping measured on ECB+ (Cybulska and Vossen, 2014): do sentences of different
+//! reports that state the same thing end up in one claim, and do sentences about different
+//! things of the same story stay apart?
+//!
+//! Data: the 982 ECB+ articles, each topic holding two stories ("subtopics": `N_Kecb.xml`
+//! files report one real event, `N_Kecbplus.xml` files another event of the same kind). Each
+//! subtopic is one story here; its articles are the corpus tokens joined with spaces, one
+//! sentence a line (sentence 0 of the ecbplus files, the address the article was found at,
+//! left out), run through the stages the pipeline runs before the claims stage (text
+//! analysis with repeated-line marking, reuse, extraction, figure groups) and then
+//! `build_claims`.
+//!
+//! Gold, over the 1,840 sentences `ECBplus_coreference_sentences.csv` lists as annotated
+//! (the annotation is complete only there), for every pair of such sentences from different
+//! documents of one subtopic:
+//! - an event of a sentence is a cross-document action instance (ACTION_* or NEG_* mention
+//!   linked by CROSS_DOC_COREF); an action mention without one is an event of its own that
+//!   no other document shares;
+//! - *same claim*: the two sentences' events overlap by Jaccard ≥ 0.5 (they state mostly the
+//!   same events: "Tara Reid has checked into Promises Treatment Center" / "Tara Reid has
+//!   entered a rehab program, the American Pie star's rep confirmed") and their participants
+//!   agree (when both name cross-document participants, people, objects, places or times,
+//!   they share one);
+//! - *different*: no event in common (the hard negatives: same story, same people, other
+//!   happenings);
+//! - pairs sharing some events but not most, or with conflicting participants, are left out
+//!   (neither answer is clearly right).
+//!
+//! Dossier predicts a pair when a claim holds a sentence of each (a corpus sentence Dossier
+//! splits in two counts through either piece). Headlines and debris are never claims, so
+//! the scores are given twice: over all pairs, and over the pairs whose two sentences are
+//! both body text for Dossier (a third of the annotated sentences are headlines). The
+//! baseline is what a practitioner would write: TF-IDF cosine between the two sentences
+//! (scikit-learn `TfidfVectorizer` defaults: lower case, tokens of two or more word
+//! characters, smoothed idf, l2 norm; fitted on the sentences of the story) at the threshold
+//! (steps of 0.05) with the best F1 on the dev topics; and the same cosine made a partition
+//! as claims are (connected components of the story's cross-document sentence pairs at a
+//! threshold, again chosen on dev). Dev = topics 1–35, held-out = 36–45 (the usual ECB+
+//! test topics); Dossier's settings may be chosen on dev only.
+//!
+//! Self-skipping when the corpus is missing; quick in release builds:
+//! `cargo test --release -p dossier-claims --test ecbplus_claims -- --nocapture`
+//! (`CLAIMS_VERBOSE=1` prints Dossier's wrong body-sentence pairs on dev,
+//! `CLAIMS_PER_STORY=1` its body-pair counts per story).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+mod common;
+
+use common::Story;
+use dossier_core::{Document, Span};
+
+/// Last topic of the dev part.
+const LAST_DEV_TOPIC: u32 = 35;
+/// Event overlap at which two sentences state the same thing.
+const SAME_EVENTS_JACCARD: f64 = 0.5;
+
+/// One sentence (line) of an ECB+ article.
+#[derive(Debug, Clone)]
+struct Line {
+    span: Span,
+    /// In `ECBplus_coreference_sentences.csv`.
+    annotated: bool,
+    /// Event keys (cross-document instance ids, or a document-local key).
+    events: BTreeSet<String>,
+    /// Cross-document participant instances (people, objects, places, times).
+    participants: BTreeSet<String>,
+}
+
+/// One ECB+ article.
+struct Article {
+    topic: u32,
+    subtopic: &'static str,
+    file: String,
+    text: String,
+    lines: Vec<Line>,
+}
+
+fn corpus_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ecbplus");
+    if dir.join("ECB+").exists() {
+        Some(dir)
+    } else {
+        eprintln!("{} missing; skipping", dir.display());
+        None
+    }
+}
+
+/// `(topic, "10ecbplus")` → annotated sentence numbers.
+fn annotated_sentences(dir: &Path) -> HashMap<(u32, String), HashSet<u32>> {
+    let csv = std::fs::read_to_string(dir.join("ECBplus_coreference_sentences.csv"))
+        .expect("sentence list");
+    let mut out: HashMap<(u32, String), HashSet<u32>> = HashMap::new();
+    for line in csv.lines().skip(1) {
+        let fields: Vec<&str> = line.trim().split(',').collect();
+        if let [topic, file, sentence] = fields[..] {
+            out.entry((topic.parse().expect("topic"), file.to_string()))
+                .or_default()
+                .insert(sentence.parse().expect("sentence number"));
+        }
+    }
+    out
+}
+
+fn attribute(e: &quick_xml::events::BytesStart<'_>, name: &str) -> Option<String> {
+    e.try_get_attribute(name)
+        .expect("attribute")
+        .map(|a| a.value.to_string())
+}
+
+fn read_article(path: &Path, annotated: &HashMap<(u32, String), HashSet<u32>>) -> Article {
+    use quick_xml::events::Event;
+
+    let file = path
+        .file_name()
+        .and_then(|f| f.to_str())
+        .expect("file name")
+        .to_string();
+    let subtopic = if file.ends_with("ecbplus.xml") {
+        "ecbplus"
+    } else {
+        "ecb"
+    };
+    let (topic, rest) = file.split_once('_').expect("topic_file name");
+    let topic: u32 = topic.parse().expect("topic number");
+    let selected = annotated
+        .get(&(topic, rest.trim_end_matches(".xml").to_string()))
+        .cloned()
+        .unwrap_or_default();
+
+    let xml = std::fs::read_to_string(path).expect("readable ECB+ file");
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    // t_id → (sentence, token text).
+    let mut tokens: HashMap<String, (u32, String)> = HashMap::new();
+    let mut current_token: Option<(String, u32, String)> = None;
+    // m_id → (tag, anchor t_ids).
+    let mut markables: HashMap<String, (String, Vec<String>)> = HashMap::new();
+    let mut current_markable: Option<String> = None;
+    let mut in_markables = false;
+    // m_id → instance key.
+    let mut instance: HashMap<String, String> = HashMap::new();
+    let mut current_relation: Option<String> = None;
+    loop {
+        match reader.read_event().expect("well-formed ECB+ XML") {
+            Event::Start(e) => {
+                let name = e.name().into_inner().to_string();
+                match name.as_str() {
+                    "token" => {
+                        let id = attribute(&e, "t_id").expect("t_id");
+                        let sentence = attribute(&e, "sentence")
+                            .and_then(|s| s.trim().parse().ok())
+                            .expect("sentence number");
+                        current_token = Some((id, sentence, String::new()));
+                    }
+                    "Markables" => in_markables = true,
+                    "CROSS_DOC_COREF" => {
+                        current_relation = Some(attribute(&e, "note").expect("instance note"))
+                    }
+                    "INTRA_DOC_COREF" => {
+                        current_relation = Some(format!(
+                            "{file}:{}",
+                            attribute(&e, "r_id").expect("relation id")
+                        ))
+                    }
+                    _ if in_markables => {
+                        let id = attribute(&e, "m_id").expect("m_id");
+                        markables.insert(id.clone(), (name, Vec::new()));
+                        current_markable = Some(id);
+                    }
+                    _ => {}
+                }
+            }
+            Event::Empty(e) => match e.name().into_inner() {
+                "token_anchor" => {
+                    if let Some(m) = &current_markable {
+                        let t = attribute(&e, "t_id").expect("anchor t_id");
+                        markables.get_mut(m).expect("open markable").1.push(t);
+                    }
+                }
+                "source" => {
+                    if let Some(r) = &current_relation {
+                        instance.insert(attribute(&e, "m_id").expect("source m_id"), r.clone());
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(t) => {
+                if let Some((_, _, token)) = &mut current_token {
+                    token.push_str(&t.xml10_content());
+                }
+            }
+            Event::GeneralRef(r) => {
+                if let Some((_, _, token)) = &mut current_token {
+                    if let Some(c) = r.resolve_char_ref().expect("character reference") {
+                        token.push(c);
+                    } else {
+                        let name = r.xml10_content();
+                        token.push_str(
+                            quick_xml::escape::resolve_predefined_entity(&name)
+                                .expect("predefined entity"),
+                        );
+                    }
+                }
+            }
+            Event::End(e) => match e.name().into_inner() {
+                "token" => {
+                    if let Some((id, sentence, token)) = current_token.take() {
+                        tokens.insert(id, (sentence, token));
+                    }
+                }
+                "Markables" => in_markables = false,
+                "CROSS_DOC_COREF" | "INTRA_DOC_COREF" => current_relation = None,
+                _ if in_markables => current_markable = None,
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+
+    // Sentence → tokens in t_id order.
+    let mut sentences: BTreeMap<u32, Vec<(u32, &str)>> = BTreeMap::new();
+    for (id, (sentence, token)) in &tokens {
+        if !token.trim().is_empty() {
+            let id: u32 = id.parse().expect("numeric t_id");
+            sentences
+                .entry(*sentence)
+                .or_default()
+                .push((id, token.trim()));
+        }
+    }
+    // In the ecbplus files sentence 0 is the address the article was found at.
+    if subtopic == "ecbplus" {
+        sentences.remove(&0);
+    }
+    let mut text = String::new();
+    let mut lines = Vec::new();
+    let mut line_of: HashMap<u32, usize> = HashMap::new();
+    for (number, mut words) in sentences {
+        words.sort();
+        let start = text.len();
+        for (i, (_, w)) in words.iter().enumerate() {
+            if i > 0 {
+                text.push(' ');
+            }
+            text.push_str(w);
+        }
+        line_of.insert(number, lines.len());
+        lines.push(Line {
+            span: Span::new(start, text.len()),
+            annotated: selected.contains(&number),
+            events: BTreeSet::new(),
+            participants: BTreeSet::new(),
+        });
+        text.push('\n');
+    }
+    for (id, (tag, anchors)) in &markables {
+        let Some(first) = anchors.first() else {
+            continue;
+        };
+        let Some(&line) = tokens.get(first).and_then(|(s, _)| line_of.get(s)) else {
+            continue;
+        };
+        let linked = instance.get(id);
+        let line = &mut lines[line];
+        if tag.starts_with("ACTION") || tag.starts_with("NEG") {
+            line.events
+                .insert(linked.cloned().unwrap_or_else(|| format!("{file}:m{id}")));
+        } else if let Some(linked) = linked.filter(|l| !l.contains(':')) {
+            line.participants.insert(linked.clone());
+        }
+    }
+    Article {
+        topic,
+        subtopic,
+        file,
+        text,
+        lines,
+    }
+}
+
+fn articles() -> Option<Vec<Article>> {
+    let dir = corpus_dir()?;
+    let annotated = annotated_sentences(&dir);
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir.join("ECB+"))
+        .expect("ECB+ directory")
+        .flat_map(|topic| std::fs::read_dir(topic.expect("entry").path()).expect("topic"))
+        .map(|f| f.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        .collect();
+    paths.sort();
+    let mut out: Vec<Article> = paths.iter().map(|p| read_article(p, &annotated)).collect();
+    out.sort_by(|a, b| a.topic.cmp(&b.topic).then_with(|| a.file.cmp(&b.file)));
+    Some(out)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gold {
+    Same,
+    Different,
+    Unclear,
+}
+
+fn gold(a: &Line, b: &Line) -> Gold {
+    let shared = a.events.intersection(&b.events).count();
+    if shared == 0 {
+        return Gold::Different;
+    }
+    let union = a.events.union(&b.events).count();
+    let conflict = !a.participants.is_empty()
+        && !b.participants.is_empty()
+        && a.participants.is_disjoint(&b.participants);
+    if shared as f64 / union as f64 >= SAME_EVENTS_JACCARD && !conflict {
+        Gold::Same
+    } else {
+        Gold::Unclear
+    }
+}
+
+/// Claims of one story, as the pipeline builds them: for each document and line, the claims
+/// holding a sentence of that line; and whether the line holds a body sentence.
+fn dossier_claims(
+    story: &[&Article],
+    seconds: &mut f64,
+) -> (Vec<Vec<HashSet<usize>>>, Vec<Vec<bool>>) {
+    let built = Story::build(
+        story
+            .iter()
+            .map(|a| Document::plain(&a.file, &a.text))
+            .collect(),
+    );
+    *seconds += built.claim_seconds;
+    let (claims, texts) = (&built.claims, &built.texts);
+    let mut out: Vec<Vec<HashSet<usize>>> = story
+        .iter()
+        .map(|a| vec![HashSet::new(); a.lines.len()])
+        .collect();
+    for (c, claim) in claims.iter().enumerate() {
+        for m in &claim.mentions {
+            let line = story[m.doc]
+                .lines
+                .iter()
+                .position(|l| l.span.start <= m.span.start && m.span.start < l.span.end + 1);
+            if let Some(line) = line {
+                out[m.doc][line].insert(c);
+            }
+        }
+    }
+    let body = story
+        .iter()
+        .enumerate()
+        .map(|(d, a)| {
+            a.lines
+                .iter()
+                .map(|l| {
+                    texts[d]
+                        .body_sentences()
+                        .any(|(_, s)| l.span.start <= s.span.start && s.span.start <= l.span.end)
+                })
+                .collect()
+        })
+        .collect();
+    (out, body)
+}
+
+/// Sentence vectors as scikit-learn's `TfidfVectorizer()` makes them, fitted on `lines`.
+fn tfidf(lines: &[&str]) -> Vec<HashMap<String, f64>> {
+    let tokenise = |s: &str| -> Vec<String> {
+        s.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .filter(|w| w.chars().count() >= 2)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let docs: Vec<Vec<String>> = lines.iter().map(|l| tokenise(l)).collect();
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for d in &docs {
+        for w in d.iter().map(String::as_str).collect::<HashSet<_>>() {
+            *df.entry(w).or_default() += 1;
+        }
+    }
+    let n = docs.len() as f64;
+    docs.iter()
+        .map(|d| {
+            let mut v: HashMap<String, f64> = HashMap::new();
+            for w in d {
+                *v.entry(w.clone()).or_default() += 1.0;
+            }
+            for (w, x) in v.iter_mut() {
+                *x *= ((1.0 + n) / (1.0 + df[w.as_str()] as f64)).ln() + 1.0;
+            }
+            let norm = v.values().map(|x| x * x).sum::<f64>().sqrt();
+            if norm > 0.0 {
+                v.values_mut().for_each(|x| *x /= norm);
+            }
+            v
+        })
+        .collect()
+}
+
+fn cosine(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
+    a.iter().filter_map(|(w, x)| b.get(w).map(|y| x * y)).sum()
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Counts {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+impl Counts {
+    fn add(&mut self, gold_same: bool, predicted: bool) {
+        match (gold_same, predicted) {
+            (true, true) => self.tp += 1,
+            (false, true) => self.fp += 1,
+            (true, false) => self.fn_ += 1,
+            (false, false) => {}
+        }
+    }
+
+    fn prf(&self) -> (f64, f64, f64) {
+        let p = if self.tp + self.fp == 0 {
+            0.0
+        } else {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        };
+        let r = if self.tp + self.fn_ == 0 {
+            0.0
+        } else {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        (p, r, f)
+    }
+
+    fn show(&self) -> String {
+        let (p, r, f) = self.prf();
+        format!(
+            "P {p:.3} R {r:.3} F1 {f:.3} (tp {} fp {} fn {})",
+            self.tp, self.fp, self.fn_
+        )
+    }
+}
+
+/// Thresholds tried for the baseline.
+fn thresholds() -> Vec<f64> {
+    (1..=19).map(|t| t as f64 / 20.0).collect()
+}
+
+#[test]
+fn claim_grouping_on_ecbplus() {
+    let Some(articles) = articles() else {
+        return;
+    };
+    assert_eq!(articles.len(), 982);
+    let annotated: usize = articles
+        .iter()
+        .map(|a| a.lines.iter().filter(|l| l.annotated).count())
+        .sum();
+    assert_eq!(annotated, 1840, "annotated sentences found");
+
+    let mut stories: BTreeMap<(u32, &str), Vec<&Article>> = BTreeMap::new();
+    for a in &articles {
+        stories.entry((a.topic, a.subtopic)).or_default().push(a);
+    }
+    let verbose = std::env::var_os("CLAIMS_VERBOSE").is_some();
+    let grid = thresholds();
+    // [dev, held-out]
+    // [dev, held-out, dev body-only, held-out body-only]
+    let mut dossier = [Counts::default(); 4];
+    let mut baseline = vec![[Counts::default(); 4]; grid.len()];
+    // The same cosine made a partition (connected components), as claims are.
+    let mut components = vec![[Counts::default(); 4]; grid.len()];
+    // Pairs by gold answer (same, different, left out), for each of the four parts.
+    let mut gold_counts = [[0usize; 3]; 4];
+    let mut not_body = 0;
+    let mut claim_seconds = 0.0;
+    let mut story_mentions = 0usize;
+    for (&(topic, _), story) in &stories {
+        let part = usize::from(topic > LAST_DEV_TOPIC);
+        let before = dossier[part + 2];
+        let (claims, body) = dossier_claims(story, &mut claim_seconds);
+        story_mentions += story.iter().map(|a| a.lines.len()).sum::<usize>();
+        let all_lines: Vec<(usize, usize)> = story
+            .iter()
+            .enumerate()
+            .flat_map(|(d, a)| (0..a.lines.len()).map(move |l| (d, l)))
+            .collect();
+        let texts: Vec<&str> = all_lines
+            .iter()
+            .map(|&(d, l)| story[d].lines[l].span.slice(&story[d].text))
+            .collect();
+        let vectors = tfidf(&texts);
+        let index: HashMap<(usize, usize), usize> =
+            all_lines.iter().enumerate().map(|(i, &k)| (k, i)).collect();
+        // Component of every line at every threshold.
+        let mut component_of: Vec<Vec<usize>> = Vec::with_capacity(grid.len());
+        let mut cosines = Vec::new();
+        for i in 0..all_lines.len() {
+            for j in i + 1..all_lines.len() {
+                if all_lines[i].0 != all_lines[j].0 {
+                    let c = cosine(&vectors[i], &vectors[j]);
+                    if c >= grid[0] {
+                        cosines.push((c, i, j));
+                    }
+                }
+            }
+        }
+        for &threshold in &grid {
+            let mut union = dossier_core::UnionFind::new(all_lines.len());
+            for &(c, i, j) in &cosines {
+                if c >= threshold {
+                    union.join(i, j);
+                }
+            }
+            component_of.push((0..all_lines.len()).map(|i| union.find(i)).collect());
+        }
+        let sentences: Vec<(usize, usize)> = all_lines
+            .iter()
+            .copied()
+            .filter(|&(d, l)| story[d].lines[l].annotated)
+            .collect();
+        not_body += sentences
+            .iter()
+            .filter(|&&(d, l)| claims[d][l].is_empty())
+            .count();
+        for (i, &(da, la)) in sentences.iter().enumerate() {
+            for &(db, lb) in &sentences[i + 1..] {
+                if da == db {
+                    continue;
+                }
+                let (a, b) = (&story[da].lines[la], &story[db].lines[lb]);
+                let g = gold(a, b);
+                let both_body = body[da][la] && body[db][lb];
+                gold_counts[part][g as usize] += 1;
+                if both_body {
+                    gold_counts[part + 2][g as usize] += 1;
+                }
+                if g == Gold::Unclear {
+                    continue;
+                }
+                let same = g == Gold::Same;
+                let predicted = !claims[da][la].is_disjoint(&claims[db][lb]);
+                dossier[part].add(same, predicted);
+                if both_body {
+                    dossier[part + 2].add(same, predicted);
+                }
+                if verbose && part == 0 && both_body && same != predicted {
+                    println!(
+                        "{} {}\n  {}: {}\n  {}: {}",
+                        if same { "MISSED" } else { "WRONG " },
+                        topic,
+                        story[da].file,
+                        a.span.slice(&story[da].text),
+                        story[db].file,
+                        b.span.slice(&story[db].text)
+                    );
+                }
+                let (ia, ib) = (index[&(da, la)], index[&(db, lb)]);
+                let cos = cosine(&vectors[ia], &vectors[ib]);
+                for (t, &threshold) in grid.iter().enumerate() {
+                    let joined = component_of[t][ia] == component_of[t][ib];
+                    components[t][part].add(same, joined);
+                    if both_body {
+                        components[t][part + 2].add(same, joined);
+                    }
+                    baseline[t][part].add(same, cos >= threshold);
+                    if both_body {
+                        baseline[t][part + 2].add(same, cos >= threshold);
+                    }
+                }
+            }
+        }
+        if std::env::var_os("CLAIMS_PER_STORY").is_some() {
+            let now = dossier[part + 2];
+            println!(
+                "STORY {topic} {} tp {} fp {} fn {}",
+                story[0].subtopic,
+                now.tp - before.tp,
+                now.fp - before.fp,
+                now.fn_ - before.fn_
+            );
+        }
+    }
+    let best = (0..grid.len())
+        .max_by(|&a, &b| baseline[a][0].prf().2.total_cmp(&baseline[b][0].prf().2))
+        .expect("thresholds");
+    let best_components = (0..grid.len())
+        .max_by(|&a, &b| {
+            components[a][0]
+                .prf()
+                .2
+                .total_cmp(&components[b][0].prf().2)
+        })
+        .expect("thresholds");
+    println!(
+        "\nECB+ claim grouping: {} stories, {annotated} annotated sentences ({not_body} in no \
+         Dossier claim: headline, debris or a claim of one document)",
+        stories.len()
+    );
+    for (part, name) in [
+        "dev (topics 1-35)",
+        "held-out (36-45)",
+        "dev, body sentences only",
+        "held-out, body sentences only",
+    ]
+    .iter()
+    .enumerate()
+    {
+        println!(
+            "{name}: pairs same {} / different {} / left out {}",
+            gold_counts[part][0], gold_counts[part][1], gold_counts[part][2]
+        );
+        println!("  Dossier                         {}", dossier[part].show());
+        println!(
+            "  TF-IDF cosine >= {:.2} (dev best) {}",
+            grid[best],
+            baseline[best][part].show()
+        );
+        println!(
+            "  TF-IDF components >= {:.2} (dev) {}",
+            grid[best_components],
+            components[best_components][part].show()
+        );
+    }
+    let held_best = (0..grid.len())
+        .max_by(|&a, &b| baseline[a][1].prf().2.total_cmp(&baseline[b][1].prf().2))
+        .expect("thresholds");
+    println!(
+        "  (TF-IDF at the held-out's own best threshold {:.2}: {})",
+        grid[held_best],
+        baseline[held_best][1].show()
+    );
+    println!(
+        "build_claims: {:.1} ms for {story_mentions} sentences in {} stories ({:.0} sentences/s)",
+        claim_seconds * 1000.0,
+        stories.len(),
+        story_mentions as f64 / claim_seconds
+    );
+    let (p, _, _) = dossier[1].prf();
+    assert!(p > 0.55, "claim grouping precision fell: {p:.3}");
+    let (_, _, f) = dossier[3].prf();
+    assert!(f > 0.45, "claim grouping F1 on body sentences fell: {f:.3}");
+    let (_, _, f) = baseline[best][1].prf();
+    assert!(f > 0.55, "the TF-IDF baseline is broken: F1 {f:.3}");
+}

@@ -1,0 +1,76 @@
+//! Claims on the bundled example (`examples/chechnya-2017`, five reports of April 2017).
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::Story;
+
+fn example() -> Story {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/chechnya-2017");
+    Story::build(
+        dossier_ingest::read_paths(&[dir])
+            .map(|d| d.expect("example reads"))
+            .collect(),
+    )
+}
+
+/// The claim holding the sentence of `doc_prefix` that contains `words`, if any.
+fn claim_of(story: &Story, doc_prefix: &str, words: &str) -> Option<usize> {
+    let d = story
+        .docs
+        .iter()
+        .position(|d| d.origin.path.contains(doc_prefix))
+        .unwrap_or_else(|| panic!("no document {doc_prefix}"));
+    story.claims.iter().position(|c| {
+        c.mentions
+            .iter()
+            .any(|m| m.doc == d && m.span.slice(&story.docs[d].text).contains(words))
+    })
+}
+
+/// The issue's reworded statement: "over 100 gay and bisexual men aged 16-50 had been
+/// detained" (report 001) and "more than 100 gay men have been detained" (report 003) state
+/// one proposition, with the same figure.
+#[test]
+fn reworded_detentions_are_one_claim() {
+    let story = example();
+    let over = claim_of(&story, "001_", "over 100 gay and bisexual men aged 16-50")
+        .expect("report 001's detentions are a claim");
+    let more = claim_of(&story, "003_", "more than 100 gay men have been detained")
+        .expect("report 003's detentions are a claim");
+    assert_eq!(over, more, "{:#?}", story.claims[over]);
+}
+
+/// Two reports of one earthquake (ECB+ 20_1ecbplus and 20_6ecbplus, CC BY 3.0) word the
+/// same statement but give different death tolls: figures must agree for one claim. With
+/// the toll of the first written into the second, the same two sentences are one claim.
+#[test]
+fn conflicting_figures_keep_rewordings_apart() {
+    let first = "A powerful earthquake has hit southern Iran , killing at least 10 people , \
+                 injuring dozens more and damaging several villages , officials say .";
+    let second = "A powerful earthquake has hit southern Iran , destroying several villages \
+                  and killing at least three people and injuring others , according to reports .";
+    let other = "The quake struck at a depth of 10 kilometres near the town of Khaki .";
+    let story_with = |second: &str| {
+        Story::build(vec![
+            dossier_core::Document::plain("a", &format!("{first}\n{other}")),
+            dossier_core::Document::plain("b", second),
+        ])
+    };
+    let apart = story_with(second);
+    assert!(
+        apart.claims.iter().all(|c| c.mentions.len() < 2),
+        "10 and three deaths joined: {:#?}",
+        apart.claims
+    );
+    let agreeing = story_with(&second.replace("three", "10"));
+    assert!(
+        agreeing
+            .claims
+            .iter()
+            .any(|c| c.mentions.iter().map(|m| m.doc).collect::<Vec<_>>() == [0, 1]),
+        "the same toll did not join: {:#?}",
+        agreeing.claims
+    );
+}
