@@ -215,3 +215,46 @@ fn a_document_bridging_two_stories_merges_them_into_the_older() {
     // Unrelated text still starts a story, with the next id.
     assert_eq!(c.assign(&doc(&["budget", "parliament"])).story, 9);
 }
+
+/// An outlet's line printed inside unrelated articles (Multi-News keeps such lines in the
+/// article text).
+const OUTLET_LINE: &str = "Readers can follow every development of this report on our website throughout the coming week.";
+
+/// The article with the outlet's line after its first paragraph.
+fn with_line(doc: &Document) -> DocFeatures {
+    let (first, rest) = doc.text.split_once('\n').expect("several lines");
+    let d = Document {
+        text: format!("{first}\n{OUTLET_LINE}\n{rest}"),
+        ..doc.clone()
+    };
+    features(&d, &analyze(&d))
+}
+
+#[test]
+fn a_sentence_already_in_two_stories_is_no_copy_signal() {
+    let Some(bbc) = bbc() else { return };
+    let (politics, sport, tech) = (with_line(&bbc[0]), with_line(&bbc[2]), with_line(&bbc[3]));
+    assert!(politics.copies.iter().any(|h| tech.copies.contains(h)));
+    // A bonus large enough to join on the shared line alone.
+    let params = Params {
+        copy_bonus: 0.5,
+        ..Params::default()
+    };
+    // Two stories already carry the line (stored earlier, each in its own story).
+    let mut c = Clusterer::new(params, 1);
+    c.restore(1, &politics);
+    c.restore(2, &sport);
+    let a = c.assign(&tech);
+    assert!(a.created, "joined through the newsletter line: {a:?}");
+    // Without the limit the shared line alone would have pulled it into a story.
+    let mut unlimited = Clusterer::new(
+        Params {
+            copy_max_stories: 0,
+            ..params
+        },
+        1,
+    );
+    unlimited.restore(1, &politics);
+    unlimited.restore(2, &sport);
+    assert!(!unlimited.assign(&tech).created);
+}

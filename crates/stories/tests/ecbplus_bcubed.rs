@@ -48,6 +48,6 @@ fn bcubed_on_ecbplus() {
         println!("\n{params:?}");
         let [_, _, all] = evaluate("ECB+", &docs, params, features_seconds);
         assert_eq!(all.truth, 86);
-        assert!(all.f1 > 0.8, "clustering got worse: F1 {}", all.f1);
+        assert!(all.f1 > 0.85, "clustering got worse: F1 {}", all.f1);
     }
 }

@@ -60,6 +60,6 @@ fn bcubed_on_multi_news_validation() {
         println!("\n{params:?}");
         let [_, _, all] = evaluate("Multi-News", &docs, params, features_seconds);
         assert_eq!(all.truth, 5_622);
-        assert!(all.f1 > 0.7, "clustering got worse: F1 {}", all.f1);
+        assert!(all.f1 > 0.73, "clustering got worse: F1 {}", all.f1);
     }
 }

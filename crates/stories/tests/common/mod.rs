@@ -48,6 +48,12 @@ pub fn param_sets() -> Vec<Params> {
                     "copy" => p.copy_bonus = v,
                     "window" => p.window_days = v as i64,
                     "repeat" => p.repeat_max_terms = v as usize,
+                    "name" => p.name_weight = v,
+                    "offset" => p.cased_offset = v,
+                    "cmax" => p.copy_max_stories = v as usize,
+                    "cased" => p.cased_share = v,
+                    "number" => p.number_weight = v,
+                    "nearest" => p.nearest_weight = v,
                     other => panic!("unknown parameter {other}"),
                 }
             }
@@ -146,14 +152,14 @@ pub fn evaluate(
     let all: Vec<&Labelled> = docs.iter().collect();
     let features_per_doc = features_seconds / docs.len() as f64;
     println!(
-        "| {dataset} | part | articles | B-cubed P | R | F1 | stories found / true | assign docs/s | features + assign docs/s |"
+        "| {dataset} | part | articles | B-cubed P | R | F1 | stories found / true | assign docs/s | features + assign docs/s | F1, 4 places |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
     let mut out = Vec::new();
     for (name, part) in [("dev", &dev), ("held-out", &held_out), ("all", &all)] {
         let s = cluster_and_score(part, params);
         println!(
-            "| Dossier | {name} | {} | {:.3} | {:.3} | {:.3} | {} / {} | {:.0} | {:.0} |",
+            "| Dossier | {name} | {} | {:.3} | {:.3} | {:.3} | {} / {} | {:.0} | {:.0} | {:.4} |",
             s.docs,
             s.precision,
             s.recall,
@@ -161,7 +167,8 @@ pub fn evaluate(
             s.found,
             s.truth,
             s.docs as f64 / s.seconds,
-            s.docs as f64 / (s.seconds + features_per_doc * s.docs as f64)
+            s.docs as f64 / (s.seconds + features_per_doc * s.docs as f64),
+            s.f1
         );
         out.push(s);
     }
