@@ -29,12 +29,12 @@ use dossier_core::Document;
 use dossier_extract::entities::{extract_entities, merge_story_entities};
 use dossier_extract::{EntityKind, EntityMention};
 use dossier_text::analyze;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::Event;
 use quick_xml::Reader;
 
 mod cat;
 
-use cat::{join_tokens, read_tokens, CatText};
+use cat::{attribute as attr, join_tokens, read_tokens, CatText};
 
 fn corpus_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -60,47 +60,63 @@ struct Article {
     gold: Vec<GoldMention>,
 }
 
-fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.as_ref() == name)
-        .map(|a| a.value.into_owned())
+/// The entity markup of one MEANTIME article.
+struct Markup {
+    /// The article's `doc_id`.
+    doc_id: u64,
+    /// Named mentions (`syntactic_type="NAM"`): (m_id, token ids).
+    named: Vec<(String, Vec<String>)>,
+    /// Entity m_id → (ent_type, corpus-wide instance id).
+    entities: HashMap<String, (String, Option<String>)>,
+    /// REFERS_TO links: (mention m_ids, entity m_id).
+    links: Vec<(Vec<String>, String)>,
 }
 
-/// Reads one MEANTIME article.
-fn read_article(path: &Path) -> Article {
-    let xml = std::fs::read_to_string(path).expect("readable article");
-    let mut reader = Reader::from_str(&xml);
-    // Markable being read: (element, m_id, syntactic_type, anchors).
-    let mut markable: Option<(String, String, String, Vec<String>)> = None;
-    let mut mentions: HashMap<String, (String, Vec<String>)> = HashMap::new();
-    // Entity m_id → (ent_type, instance_id).
-    let mut entities: HashMap<String, (String, Option<String>)> = HashMap::new();
+impl Markup {
+    /// Entity m_id each named mention refers to.
+    fn target_of(&self) -> HashMap<&str, &str> {
+        let mut target = HashMap::new();
+        for (sources, entity) in &self.links {
+            for source in sources {
+                target.insert(source.as_str(), entity.as_str());
+            }
+        }
+        target
+    }
+}
+
+/// Reads the named mentions, entities and their links from a MEANTIME CAT file.
+fn read_markup(xml: &str) -> Markup {
+    let mut reader = Reader::from_str(xml);
+    let mut markup = Markup {
+        doc_id: 0,
+        named: Vec::new(),
+        entities: HashMap::new(),
+        links: Vec::new(),
+    };
+    let mut mention: Option<(String, Vec<String>)> = None;
     let mut refers: Option<(Vec<String>, Option<String>)> = None;
-    let mut links: Vec<(Vec<String>, String)> = Vec::new();
     loop {
         match reader.read_event().expect("well-formed MEANTIME XML") {
             Event::Eof => break,
             Event::Start(e) => match e.name().as_ref() {
+                "Document" => {
+                    markup.doc_id = attr(&e, "doc_id").and_then(|d| d.parse().ok()).unwrap_or(0)
+                }
                 "REFERS_TO" => refers = Some((Vec::new(), None)),
-                name if name.ends_with("_MENTION") || name == "TIMEX3" || name == "VALUE" => {
-                    markable = Some((
-                        name.to_string(),
-                        attr(&e, "m_id").unwrap_or_default(),
-                        attr(&e, "syntactic_type").unwrap_or_default(),
-                        Vec::new(),
-                    ))
+                "ENTITY_MENTION" if attr(&e, "syntactic_type").is_some_and(|t| t == "NAM") => {
+                    mention = Some((attr(&e, "m_id").unwrap_or_default(), Vec::new()))
                 }
                 _ => {}
             },
             Event::Empty(e) => match e.name().as_ref() {
                 "token_anchor" => {
-                    if let Some(m) = markable.as_mut() {
-                        m.3.push(attr(&e, "t_id").unwrap_or_default());
+                    if let Some(m) = mention.as_mut() {
+                        m.1.push(attr(&e, "t_id").unwrap_or_default());
                     }
                 }
                 "ENTITY" => {
-                    entities.insert(
+                    markup.entities.insert(
                         attr(&e, "m_id").unwrap_or_default(),
                         (
                             attr(&e, "ent_type").unwrap_or_default(),
@@ -123,21 +139,28 @@ fn read_article(path: &Path) -> Article {
             Event::End(e) => match e.name().as_ref() {
                 "REFERS_TO" => {
                     if let Some((sources, Some(target))) = refers.take() {
-                        links.push((sources, target));
+                        markup.links.push((sources, target));
                     }
                 }
-                name if markable.as_ref().is_some_and(|m| m.0 == name) => {
-                    let (element, id, kind, anchors) = markable.take().expect("checked");
-                    if element == "ENTITY_MENTION" && kind == "NAM" {
-                        mentions.insert(id, (kind, anchors));
-                    }
-                }
+                "ENTITY_MENTION" => markup.named.extend(mention.take()),
                 _ => {}
             },
             _ => {}
         }
     }
+    markup
+}
 
+/// Reads one MEANTIME article.
+fn read_article(path: &Path) -> Article {
+    let xml = std::fs::read_to_string(path).expect("readable article");
+    let Markup {
+        named,
+        entities,
+        links,
+        ..
+    } = read_markup(&xml);
+    let mentions: HashMap<String, Vec<String>> = named.into_iter().collect();
     let CatText { text, spans, .. } = join_tokens(&read_tokens(&xml));
 
     let mut gold = Vec::new();
@@ -149,7 +172,7 @@ fn read_article(path: &Path) -> Article {
             continue;
         }
         for source in sources {
-            let Some((_, anchors)) = mentions.get(source) else {
+            let Some(anchors) = mentions.get(source) else {
                 continue;
             };
             let covered: Vec<(usize, usize)> = anchors
@@ -441,66 +464,9 @@ fn dossier_type(kind: EntityKind) -> Option<&'static str> {
 /// (`syntactic_type="NAM"`) entity mentions, typed through their REFERS_TO entity.
 fn read_named_article(path: &Path) -> NamedArticle {
     let xml = std::fs::read_to_string(path).expect("readable article");
-    let mut reader = Reader::from_str(&xml);
-    let mut id = 0;
-    let mut markable: Option<(String, Vec<String>)> = None;
-    let mut named: Vec<(String, Vec<String>)> = Vec::new();
-    let mut entity_type: HashMap<String, String> = HashMap::new();
-    let mut refers: Option<(Vec<String>, Option<String>)> = None;
-    let mut type_of: HashMap<String, String> = HashMap::new();
-    loop {
-        match reader.read_event().expect("well-formed MEANTIME XML") {
-            Event::Eof => break,
-            Event::Start(e) => match e.name().as_ref() {
-                "Document" => id = attr(&e, "doc_id").and_then(|d| d.parse().ok()).unwrap_or(0),
-                "REFERS_TO" => refers = Some((Vec::new(), None)),
-                "ENTITY_MENTION" if attr(&e, "syntactic_type").is_some_and(|t| t == "NAM") => {
-                    markable = Some((attr(&e, "m_id").unwrap_or_default(), Vec::new()))
-                }
-                _ => {}
-            },
-            Event::Empty(e) => match e.name().as_ref() {
-                "token_anchor" => {
-                    if let Some(m) = markable.as_mut() {
-                        m.1.push(attr(&e, "t_id").unwrap_or_default());
-                    }
-                }
-                "ENTITY" => {
-                    entity_type.insert(
-                        attr(&e, "m_id").unwrap_or_default(),
-                        attr(&e, "ent_type").unwrap_or_default(),
-                    );
-                }
-                "source" => {
-                    if let Some(r) = refers.as_mut() {
-                        r.0.push(attr(&e, "m_id").unwrap_or_default());
-                    }
-                }
-                "target" => {
-                    if let Some(r) = refers.as_mut() {
-                        r.1 = attr(&e, "m_id");
-                    }
-                }
-                _ => {}
-            },
-            Event::End(e) => match e.name().as_ref() {
-                "REFERS_TO" => {
-                    if let Some((sources, Some(target))) = refers.take() {
-                        for source in sources {
-                            type_of.insert(source, target.clone());
-                        }
-                    }
-                }
-                "ENTITY_MENTION" => {
-                    if let Some(m) = markable.take() {
-                        named.push(m);
-                    }
-                }
-                _ => {}
-            },
-            _ => {}
-        }
-    }
+    let markup = read_markup(&xml);
+    let target_of = markup.target_of();
+    let id = markup.doc_id;
     let tokens = read_tokens(&xml);
     let annotated_end_token = tokens
         .iter()
@@ -511,7 +477,7 @@ fn read_named_article(path: &Path) -> NamedArticle {
         .and_then(|t| spans.get(&t).map(|s| s.0))
         .unwrap_or(text.len());
     let mut gold: Vec<Named> = Vec::new();
-    for (m_id, anchors) in &named {
+    for (m_id, anchors) in &markup.named {
         let covered: Vec<(usize, usize)> = anchors
             .iter()
             .filter_map(|a| spans.get(a).copied())
@@ -522,10 +488,10 @@ fn read_named_article(path: &Path) -> NamedArticle {
         ) else {
             continue;
         };
-        let kind = type_of
-            .get(m_id)
-            .and_then(|target| entity_type.get(target))
-            .and_then(|t| gold_type(t));
+        let kind = target_of
+            .get(m_id.as_str())
+            .and_then(|target| markup.entities.get(*target))
+            .and_then(|(t, _)| gold_type(t));
         // Identical spans count once, with the first mention's type (as the Python scorer).
         if !gold.iter().any(|g| g.start == start && g.end == end) {
             gold.push(Named { start, end, kind });
