@@ -243,14 +243,25 @@ fn bcubed(predicted: &[usize], gold: &[usize]) -> (f64, f64, f64) {
 /// One-to-one alignment of predicted mentions to gold mentions: exact spans first, then the
 /// largest overlaps. Returns (gold index, predicted index) pairs and the exact-match count.
 fn align(gold: &[GoldMention], predicted: &[EntityMention]) -> (Vec<(usize, usize)>, usize) {
+    let gold: Vec<(usize, usize)> = gold.iter().map(|g| (g.start, g.end)).collect();
+    let predicted: Vec<(usize, usize)> = predicted
+        .iter()
+        .map(|p| (p.span.start, p.span.end))
+        .collect();
+    align_spans(&gold, &predicted)
+}
+
+/// One-to-one pairs (gold index, predicted index) of byte spans: identical spans first,
+/// then the largest overlaps; also returns how many pairs are identical.
+fn align_spans(
+    gold: &[(usize, usize)],
+    predicted: &[(usize, usize)],
+) -> (Vec<(usize, usize)>, usize) {
     let mut gold_taken = vec![false; gold.len()];
     let mut pred_taken = vec![false; predicted.len()];
     let mut pairs = Vec::new();
     for (g, gm) in gold.iter().enumerate() {
-        if let Some(p) = predicted
-            .iter()
-            .position(|pm| pm.span.start == gm.start && pm.span.end == gm.end)
-        {
+        if let Some(p) = predicted.iter().position(|pm| pm == gm) {
             if !pred_taken[p] {
                 gold_taken[g] = true;
                 pred_taken[p] = true;
@@ -262,10 +273,7 @@ fn align(gold: &[GoldMention], predicted: &[EntityMention]) -> (Vec<(usize, usiz
     let mut overlaps: Vec<(usize, usize, usize)> = Vec::new();
     for (g, gm) in gold.iter().enumerate() {
         for (p, pm) in predicted.iter().enumerate() {
-            let overlap = gm
-                .end
-                .min(pm.span.end)
-                .saturating_sub(gm.start.max(pm.span.start));
+            let overlap = gm.1.min(pm.1).saturating_sub(gm.0.max(pm.0));
             if overlap > 0 && !gold_taken[g] && !pred_taken[p] {
                 overlaps.push((overlap, g, p));
             }
@@ -518,36 +526,7 @@ fn overlap_pairs(gold: &[(usize, usize)], predicted: &[(usize, usize)]) -> usize
     let mut predicted: Vec<(usize, usize)> = predicted.to_vec();
     gold.sort();
     predicted.sort();
-    let mut gold_taken = vec![false; gold.len()];
-    let mut pred_taken = vec![false; predicted.len()];
-    let mut pairs = 0;
-    for (g, gm) in gold.iter().enumerate() {
-        if let Some(p) = predicted.iter().position(|pm| pm == gm) {
-            if !pred_taken[p] {
-                gold_taken[g] = true;
-                pred_taken[p] = true;
-                pairs += 1;
-            }
-        }
-    }
-    let mut overlaps: Vec<(usize, usize, usize)> = Vec::new();
-    for (g, gm) in gold.iter().enumerate() {
-        for (p, pm) in predicted.iter().enumerate() {
-            let overlap = gm.1.min(pm.1).saturating_sub(gm.0.max(pm.0));
-            if overlap > 0 && !gold_taken[g] && !pred_taken[p] {
-                overlaps.push((overlap, g, p));
-            }
-        }
-    }
-    overlaps.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    for (_, g, p) in overlaps {
-        if !gold_taken[g] && !pred_taken[p] {
-            gold_taken[g] = true;
-            pred_taken[p] = true;
-            pairs += 1;
-        }
-    }
-    pairs
+    align_spans(&gold, &predicted).0.len()
 }
 
 /// (correct, predicted, gold) per (exact/overlap, untyped/typed/type).
