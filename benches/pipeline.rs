@@ -1,8 +1,9 @@
 //! Whole-pipeline benchmark: ingest (read, text, store, stories) and a brief for every story,
 //! on the first N articles of Multi-News validation (real news text), single-threaded.
 //!
-//! `cargo bench --bench pipeline [-- N]` (default 10,000). Prints documents/s for each phase
-//! and the process's peak resident memory.
+//! `cargo bench --bench pipeline [-- N]` (default 10,000). Prints documents/s for each phase,
+//! the process's peak resident memory, and how many pairs of timeline events the briefs flag
+//! as conflicting dates (`DOSSIER_SHOW_CONFLICTS=1` prints them, to read by hand).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -54,9 +55,29 @@ fn main() {
     let start = Instant::now();
     let stories = store.stories().expect("stories");
     let mut items = 0;
+    let mut date_conflicts = 0;
     for s in &stories {
         let b = brief_for_story(&store, s.id, BriefOptions::default()).expect("brief");
         items += b.claims.len() + b.quotes.len() + b.figures.len() + b.timeline.len();
+        for (e, event) in b.timeline.iter().enumerate() {
+            for &other in event.conflicts_with.iter().filter(|&&o| o > e) {
+                date_conflicts += 1;
+                if std::env::var_os("DOSSIER_SHOW_CONFLICTS").is_some() {
+                    let o = &b.timeline[other];
+                    println!(
+                        "dates differ: {} “{}” [{}] {}\n           vs {} “{}” [{}] {}",
+                        event.date,
+                        event.expression,
+                        event.doc,
+                        event.text,
+                        o.date,
+                        o.expression,
+                        o.doc,
+                        o.text
+                    );
+                }
+            }
+        }
     }
     let brief_time = start.elapsed().as_secs_f64();
     println!(
@@ -64,6 +85,9 @@ fn main() {
         stories.len(),
         brief_time,
         n as f64 / brief_time
+    );
+    println!(
+        "timeline: {date_conflicts} pairs of events flagged as dating one happening differently"
     );
     let total = ingest_time + brief_time;
     println!("whole pipeline: {:.0} docs/s", n as f64 / total);

@@ -253,6 +253,18 @@ pub(crate) enum Val {
     Unresolvable,
 }
 
+/// True when a date expression names a point of the calendar: a month ("in March", "April 1")
+/// or a number ("2017", "the 1990s", "Tuesday (April 11)"), as opposed to a date counted from
+/// the writing ("last week", "Tuesday", "two years ago"). Two reports giving one happening
+/// different calendar dates contradict each other; relative dates may merely be written on
+/// different days.
+pub fn names_calendar_date(expression: &str) -> bool {
+    expression.bytes().any(|b| b.is_ascii_digit())
+        || expression
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| MONTHS.contains(&w.to_lowercase().as_str()))
+}
+
 /// True for an English month or weekday name in lower case ("march", "thursday").
 pub(crate) fn is_month_or_weekday(word: &str) -> bool {
     MONTHS.contains(&word) || WEEKDAYS.iter().any(|(name, _)| *name == word)
@@ -1368,6 +1380,27 @@ fn week_of(d: NaiveDate) -> Option<ResolvedDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calendar_dates_are_told_from_dates_counted_from_the_writing() {
+        // Expressions of the bundled example's reports.
+        for calendar in [
+            "March",
+            "April 1",
+            "Tuesday morning (April 11)",
+            "May 26 this year",
+        ] {
+            assert!(names_calendar_date(calendar), "{calendar}");
+        }
+        for relative in [
+            "Last month",
+            "Earlier this week",
+            "Thursday",
+            "the last few months",
+        ] {
+            assert!(!names_calendar_date(relative), "{relative}");
+        }
+    }
 
     fn values(s: &str, anchor: Option<NaiveDate>) -> Vec<(String, Option<String>)> {
         let a = DateAnchor {

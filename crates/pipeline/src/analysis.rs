@@ -423,8 +423,9 @@ fn summary(
 /// Dated events: each body sentence with a resolved date. The same event in several
 /// documents (a copied sentence, or one claim, with the same date) is listed once, with the
 /// other documents under `also_in`. Events that give one happening dates that cannot both
-/// hold (a copied sentence whose calendar date was changed, or one actor's first disclosure
-/// of the story dated twice) point at each other in `conflicts_with`.
+/// hold (a copied sentence whose calendar date was changed, one actor's first disclosure
+/// of the story dated twice, or one claim given two calendar dates by two documents, see
+/// [`Happening`]) point at each other in `conflicts_with`.
 fn timeline(
     ctx: &Context,
     extractions: &[DocExtractions],
@@ -432,9 +433,19 @@ fn timeline(
     story_entities: &[dossier_extract::StoryEntity],
 ) -> Vec<brief::TimelineEvent> {
     let mut claim_of: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut denies: HashSet<(usize, usize)> = HashSet::new();
     for (c, claim) in claims.iter().enumerate() {
         for m in &claim.mentions {
             claim_of.insert((m.doc, m.sentence), c);
+            if m.stance == dossier_claims::Stance::Denies {
+                denies.insert((m.doc, m.sentence));
+            }
+        }
+    }
+    let mut dates_per_sentence: HashMap<(usize, usize), usize> = HashMap::new();
+    for (d, found) in extractions.iter().enumerate() {
+        for mention in &found.dates {
+            *dates_per_sentence.entry((d, mention.sentence)).or_default() += 1;
         }
     }
     let canonical = canonical_entity_names(story_entities);
@@ -474,10 +485,38 @@ fn timeline(
             continue;
         }
         seen.insert(key, events.len());
+        // A claim's sentence dates the claim when its date is a calendar date and the only
+        // date of the sentence (two dates are two happenings, and which one the claim is
+        // cannot be told).
+        let claim = claim_of
+            .get(&(d, mention.sentence))
+            .filter(|_| {
+                dossier_extract::dates::names_calendar_date(&mention.expression)
+                    && dates_per_sentence.get(&(d, mention.sentence)) == Some(&1)
+                    && !is_bound(&ctx.docs[d].text[sentence.span.start..mention.span.start])
+            })
+            .and_then(|&claim| {
+                let dated = match dated_part(&ctx.docs[d].text, &extractions[d], mention) {
+                    DatedPart::Statement => None,
+                    DatedPart::Report(speaker) => Some(speaker),
+                    DatedPart::Unclear => return None,
+                };
+                let text = &ctx.docs[d].text;
+                Some(ClaimDating {
+                    claim,
+                    denies: denies.contains(&(d, mention.sentence)),
+                    report_by: dated,
+                    around: words_around(
+                        &text[sentence.span.start..mention.span.start],
+                        &text[mention.span.end..sentence.span.end],
+                    ),
+                })
+            });
         events.push(DatedEvent {
             start: resolved.start,
             end: resolved.end,
             copy,
+            claim,
             discloser: first_discloser_in(ctx, &extractions[d], d, mention.sentence, &canonical),
             sentence: (d, mention.sentence),
             event: brief::TimelineEvent {
@@ -535,6 +574,7 @@ fn timeline(
             start: published,
             end: published,
             copy: None,
+            claim: None,
             discloser: None,
             sentence: (d, lead),
             event: brief::TimelineEvent {
@@ -552,23 +592,60 @@ fn timeline(
     }
     let mut events = merge_retold_events(ctx, events);
     events.sort_by(|a, b| a.start.cmp(&b.start).then(a.event.date.cmp(&b.event.date)));
-    // Only events of one copy group or one discloser can contradict each other.
-    let mut happenings: HashMap<(Option<usize>, Option<&str>), Vec<usize>> = HashMap::new();
+    // Only events of one happening can contradict each other: one copy group, one
+    // discloser, or one claim dated the same way (its statement, or one speaker's report).
+    let mut happenings: HashMap<Happening<'_>, Vec<usize>> = HashMap::new();
     for (i, e) in events.iter().enumerate() {
-        if e.copy.is_some() {
-            happenings.entry((e.copy, None)).or_default().push(i);
+        if let Some(group) = e.copy {
+            happenings
+                .entry(Happening::Copy(group))
+                .or_default()
+                .push(i);
         }
         if let Some(actor) = &e.discloser {
-            happenings.entry((None, Some(actor))).or_default().push(i);
+            happenings
+                .entry(Happening::Disclosure(actor))
+                .or_default()
+                .push(i);
+        }
+        if let Some(c) = &e.claim {
+            let key = Happening::Claim {
+                claim: c.claim,
+                denies: c.denies,
+                report_by: c.report_by.as_deref(),
+            };
+            happenings.entry(key).or_default().push(i);
         }
     }
     let mut conflicts: Vec<Vec<usize>> = vec![Vec::new(); events.len()];
-    for members in happenings.values() {
+    for (happening, members) in &happenings {
         for &i in members {
             for &j in members {
-                if i != j && events[i].contradicts(&events[j]) {
-                    conflicts[i].push(j);
+                if i == j || !events[i].contradicts(&events[j]) {
+                    continue;
                 }
+                // Claims chain sentences together: two sentences of one claim date one
+                // happening only when they themselves tell the same thing, in two documents
+                // (one document telling a claim twice may date two steps of it).
+                // A date of the statement itself dates the same thing in both only when the
+                // words next to it are the same ("were detained on March 3" / "police
+                // detained them on March 5", not "met him in 1985" / "a headshot in 1987").
+                if let Happening::Claim { report_by, .. } = happening {
+                    let (a, b) = (&events[i], &events[j]);
+                    let dates_the_same = match (&a.claim, &b.claim) {
+                        (Some(x), Some(y)) => {
+                            report_by.is_some() || !x.around.is_disjoint(&y.around)
+                        }
+                        _ => false,
+                    };
+                    if a.sentence.0 == b.sentence.0
+                        || !dates_the_same
+                        || !tell_the_same(&a.content_words(ctx), &b.content_words(ctx))
+                    {
+                        continue;
+                    }
+                }
+                conflicts[i].push(j);
             }
         }
     }
@@ -620,18 +697,7 @@ fn merge_retold_events(ctx: &Context, events: Vec<DatedEvent>) -> Vec<DatedEvent
             continue;
         }
         for &i in members {
-            let e = &events[i];
-            let sentence = e.event.span.slice(&ctx.docs[e.sentence.0].text);
-            let date_words: HashSet<String> = dossier_text::tokens(&e.event.expression, 0)
-                .iter()
-                .map(|t| t.text.to_lowercase())
-                .collect();
-            words[i] = dossier_text::tokens(sentence, 0)
-                .iter()
-                .map(|t| t.text.to_lowercase())
-                .filter(|w| !dossier_text::is_stopword(w) && !date_words.contains(w))
-                .map(|w| dossier_text::stem(&w))
-                .collect();
+            words[i] = events[i].content_words(ctx);
         }
     }
     let mut union = dossier_core::UnionFind::new(events.len());
@@ -641,11 +707,7 @@ fn merge_retold_events(ctx: &Context, events: Vec<DatedEvent>) -> Vec<DatedEvent
                 if events[a].sentence.0 == events[b].sentence.0 {
                     continue;
                 }
-                let shared = words[a].intersection(&words[b]).count();
-                let shorter = words[a].len().min(words[b].len()).max(1);
-                if shared >= RETOLD_MIN_SHARED_WORDS
-                    && shared as f32 / shorter as f32 >= RETOLD_MIN_SHARED_SHARE
-                {
+                if tell_the_same(&words[a], &words[b]) {
                     union.join(a, b);
                 }
             }
@@ -670,12 +732,145 @@ fn merge_retold_events(ctx: &Context, events: Vec<DatedEvent>) -> Vec<DatedEvent
     kept.into_iter().flatten().collect()
 }
 
+/// Whether two sentences' content words (without their dates) say the same thing.
+fn tell_the_same(a: &HashSet<String>, b: &HashSet<String>) -> bool {
+    let shared = a.intersection(b).count();
+    let shorter = a.len().min(b.len()).max(1);
+    shared >= RETOLD_MIN_SHARED_WORDS && shared as f32 / shorter as f32 >= RETOLD_MIN_SHARED_SHARE
+}
+
+/// What one happening is known by: events of one happening with dates that cannot both hold
+/// contradict each other.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum Happening<'a> {
+    /// Copies of one sentence (copy group).
+    Copy(usize),
+    /// An actor's first disclosure of the story.
+    Disclosure(&'a str),
+    /// A claim's statement (`report_by` `None`), or a speaker's report of it: "Novaya Gazeta
+    /// reported on April 1 that ..." dates the newspaper's report, not the detentions, and
+    /// two speakers may report one claim on different days.
+    Claim {
+        claim: usize,
+        denies: bool,
+        report_by: Option<&'a str>,
+    },
+}
+
+/// How a sentence of a claim dates it.
+struct ClaimDating {
+    /// The claim (index in the story's claims).
+    claim: usize,
+    /// The sentence denies the claim (a denial is dated on its own).
+    denies: bool,
+    /// The speaker whose report the date is in the frame of ("Peskov told reporters on April
+    /// 20 that ..."), or `None` when it dates the statement itself.
+    report_by: Option<String>,
+    /// Stems of the content words next to the date: what it dates.
+    around: HashSet<String>,
+}
+
+/// Content words on each side of a date taken as what it dates.
+const DATED_WORDS_EACH_SIDE: usize = 2;
+
+/// Stems of the [`DATED_WORDS_EACH_SIDE`] content words before (`before` ends at the date) and
+/// after (`after` starts after it) a date.
+fn words_around(before: &str, after: &str) -> HashSet<String> {
+    let content = |text: &str| -> Vec<String> {
+        dossier_text::tokens(text, 0)
+            .iter()
+            .map(|t| t.text.to_lowercase())
+            .filter(|w| w.chars().any(char::is_alphabetic) && !dossier_text::is_stopword(w))
+            .map(|w| dossier_text::stem(&w))
+            .collect()
+    };
+    let before = content(before);
+    let after = content(after);
+    before
+        .into_iter()
+        .rev()
+        .take(DATED_WORDS_EACH_SIDE)
+        .chain(after.into_iter().take(DATED_WORDS_EACH_SIDE))
+        .collect()
+}
+
+/// Words before a date that make it a bound or a reference rather than when something
+/// happened ("its best since 1993", "by March", "earlier than 2009").
+const BOUND_WORDS: [&str; 11] = [
+    "since", "until", "till", "before", "after", "by", "from", "to", "through", "than", "as",
+];
+
+/// Whether the words before a date expression (`before`) make it a bound.
+fn is_bound(before: &str) -> bool {
+    dossier_text::tokens(before, 0)
+        .last()
+        .is_some_and(|t| BOUND_WORDS.contains(&t.text.to_lowercase().as_str()))
+}
+
+/// Which part of a sentence its date expression is in.
+enum DatedPart {
+    /// The statement: no report frame, or inside the reported words.
+    Statement,
+    /// The frame of a report by this speaker.
+    Report(String),
+    /// Outside the reported words but not next to a known speaker: what it dates is unclear.
+    Unclear,
+}
+
+/// Words at most between a date and the speaker of a report for the date to be the report's
+/// ("On April 20, Russian Presidential Spokesman Dmitry Peskov told", "Peskov told reporters
+/// on April 22").
+const FRAME_REACH_WORDS: usize = 4;
+
+/// Whether a date dates what a sentence states or the report of it: a date outside the
+/// reported words of a quote or reported statement of its sentence, next to its speaker, is
+/// in the report's frame. A date elsewhere outside the reported words (a caption's date after
+/// a quote) dates neither for sure.
+fn dated_part(
+    text: &str,
+    extractions: &DocExtractions,
+    date: &dossier_extract::DateMention,
+) -> DatedPart {
+    let reported = |q: &&dossier_extract::QuoteMention| {
+        q.span.start <= date.span.start && date.span.end <= q.span.end
+    };
+    if extractions.quotes.iter().any(|q| reported(&q)) {
+        return DatedPart::Statement;
+    }
+    match extractions
+        .quotes
+        .iter()
+        .find(|q| q.sentence == date.sentence)
+    {
+        None => DatedPart::Statement,
+        Some(q) => match (&q.speaker, q.speaker_span) {
+            (Some(speaker), Some(at)) => {
+                let gap = if at.end <= date.span.start {
+                    &text[at.end..date.span.start]
+                } else if date.span.end <= at.start {
+                    &text[date.span.end..at.start]
+                } else {
+                    ""
+                };
+                if dossier_text::tokens(gap, 0).len() <= FRAME_REACH_WORDS {
+                    DatedPart::Report(speaker.clone())
+                } else {
+                    DatedPart::Unclear
+                }
+            }
+            _ => DatedPart::Unclear,
+        },
+    }
+}
+
 /// A timeline event with what decides whether two events contradict each other.
 struct DatedEvent {
     start: NaiveDate,
     end: NaiveDate,
     /// The copy group of its sentence, when the date is written as a calendar date.
     copy: Option<usize>,
+    /// The claim its sentence states, when the date is a calendar date dating it.
+    claim: Option<ClaimDating>,
     /// The actor its sentence says first disclosed the story, if any.
     discloser: Option<String>,
     /// Document and sentence of the listed occurrence.
@@ -684,15 +879,26 @@ struct DatedEvent {
 }
 
 impl DatedEvent {
-    /// Two dates for one happening that cannot both hold: copies of one sentence, or the same
-    /// actor's first disclosure, on days that do not overlap. Two dates in one sentence are
-    /// two happenings ("reported in March and confirmed on April 1").
+    /// Stems of its sentence's content words, its date expression left out.
+    fn content_words(&self, ctx: &Context) -> HashSet<String> {
+        let sentence = self.event.span.slice(&ctx.docs[self.sentence.0].text);
+        let date_words: HashSet<String> = dossier_text::tokens(&self.event.expression, 0)
+            .iter()
+            .map(|t| t.text.to_lowercase())
+            .collect();
+        dossier_text::tokens(sentence, 0)
+            .iter()
+            .map(|t| t.text.to_lowercase())
+            .filter(|w| !dossier_text::is_stopword(w) && !date_words.contains(w))
+            .map(|w| dossier_text::stem(&w))
+            .collect()
+    }
+
+    /// Two dates of one happening (events already known to be one) that cannot both hold:
+    /// days that do not overlap. Two dates in one sentence are two happenings ("reported in
+    /// March and confirmed on April 1").
     fn contradicts(&self, other: &DatedEvent) -> bool {
-        let same_happening = (self.copy.is_some() && self.copy == other.copy)
-            || (self.discloser.is_some() && self.discloser == other.discloser);
-        same_happening
-            && self.sentence != other.sentence
-            && (self.end < other.start || other.end < self.start)
+        self.sentence != other.sentence && (self.end < other.start || other.end < self.start)
     }
 }
 

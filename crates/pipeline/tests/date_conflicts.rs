@@ -93,3 +93,106 @@ fn a_copy_with_another_calendar_date_conflicts_and_a_faithful_copy_does_not() {
     assert_eq!(twenty_first_event.conflicts_with, vec![twentieth]);
     assert_eq!(twenty_first_event.doc, "copy-changed");
 }
+
+/// Report 004's sentence about Peskov, retold in other words by three more outlets: one
+/// gives Peskov's statement another day, one keeps the day, and one dates another speaker's
+/// statement of the same claim. Only the first contradicts report 004: two people may call
+/// the allegations groundless on different days.
+#[test]
+fn a_rewording_that_dates_one_speakers_statement_otherwise_conflicts() {
+    let docs = example();
+    let original = docs
+        .iter()
+        .find(|d| {
+            d.text
+                .contains("On April 20, Russian Presidential Spokesman Dmitry Peskov")
+        })
+        .expect("the Peskov sentence is in the example");
+    let mut docs = docs.clone();
+    for (id, text) in [
+        (
+            "reworded-changed",
+            "Kremlin spokesman Dmitry Peskov told reporters on April 22 that the allegations \
+             about the persecution of LGBT people in Chechnya were groundless.",
+        ),
+        (
+            "reworded-kept",
+            "Kremlin spokesman Dmitry Peskov told journalists on April 20 that allegations \
+             about the persecution of LGBT people in Chechnya were groundless.",
+        ),
+        (
+            "reworded-other-speaker",
+            "Chechen interior minister Ruslan Alkhanov told reporters on April 23 that the \
+             allegations about the persecution of LGBT people in Chechnya were groundless.",
+        ),
+    ] {
+        let mut doc = Document::plain(
+            id,
+            &format!("Kremlin rejects Chechnya reports.\n\n{text}\n\nMore follows."),
+        );
+        doc.source = Some(format!("Outlet {id}"));
+        doc.published = original.published;
+        docs.push(doc);
+    }
+    let brief = brief_for_documents(1, "Chechnya", &docs, BriefOptions::default());
+    let (twentieth, twentieth_event) = event(&brief, "April 20");
+    let (changed, changed_event) = event(&brief, "April 22");
+    let (_, other_speaker_event) = event(&brief, "April 23");
+    assert!(
+        twentieth_event
+            .also_in
+            .iter()
+            .any(|p| p.doc == "reworded-kept"),
+        "the rewording with the same day is the same event: {twentieth_event:#?}"
+    );
+    assert_eq!(changed_event.doc, "reworded-changed");
+    assert_eq!(twentieth_event.conflicts_with, vec![changed]);
+    assert_eq!(changed_event.conflicts_with, vec![twentieth]);
+    assert!(
+        other_speaker_event.conflicts_with.is_empty(),
+        "another speaker's statement is another happening: {other_speaker_event:#?}"
+    );
+}
+
+/// Two outlets retell the example's detentions in their own words with a date of the
+/// detentions themselves: March 28 in one, April 2 in the other, a contradiction; a third
+/// gives March 28 and is the first's event.
+#[test]
+fn a_rewording_that_dates_the_statement_otherwise_conflicts() {
+    let mut docs = example();
+    let published = docs.iter().find_map(|d| d.published);
+    for (id, text) in [
+        (
+            "march",
+            "Police in Chechnya rounded up around 100 gay men and detained them in a secret \
+             prison on March 28.",
+        ),
+        (
+            "april",
+            "Around 100 gay men were rounded up by police in Chechnya and detained in a \
+             secret prison on April 2.",
+        ),
+        (
+            "march-again",
+            "Chechen police rounded up around 100 gay men, who were detained in a secret \
+             prison on March 28.",
+        ),
+    ] {
+        let mut doc = Document::plain(
+            id,
+            &format!("Gay men detained in Chechnya.\n\n{text}\n\nMore follows."),
+        );
+        doc.source = Some(format!("Outlet {id}"));
+        doc.published = published;
+        docs.push(doc);
+    }
+    let brief = brief_for_documents(1, "Chechnya", &docs, BriefOptions::default());
+    let (march, march_event) = event(&brief, "March 28");
+    let (april, april_event) = event(&brief, "April 2");
+    assert!(
+        march_event.also_in.iter().any(|p| p.doc == "march-again"),
+        "{march_event:#?}"
+    );
+    assert_eq!(march_event.conflicts_with, vec![april]);
+    assert_eq!(april_event.conflicts_with, vec![march]);
+}

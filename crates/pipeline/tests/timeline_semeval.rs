@@ -124,6 +124,7 @@ fn timelines_against_semeval_2015_gold() {
     let (mut total, mut found, mut dated_right, mut undated_total) = (0, 0, 0, 0);
     let (mut multi_found, mut multi_merged) = (0, 0);
     let mut dossier_events = 0;
+    let mut conflicts = 0;
     for n in 1..=3 {
         let corpus = root.join(format!("corpus_{n}"));
         let mut paths: Vec<PathBuf> = std::fs::read_dir(corpus.join("corpus_trackA_CAT"))
@@ -153,6 +154,25 @@ fn timelines_against_semeval_2015_gold() {
         }
         let brief = brief_for_documents(n, "corpus", &docs, BriefOptions::default());
         dossier_events += brief.timeline.len();
+        for (e, event) in brief.timeline.iter().enumerate() {
+            for &other in event.conflicts_with.iter().filter(|&&o| o > e) {
+                conflicts += 1;
+                if std::env::var_os("DOSSIER_TIMELINE_DEBUG").is_some() {
+                    let o = &brief.timeline[other];
+                    eprintln!(
+                        "conflict: {} “{}” {}: {}\n      vs {} “{}” {}: {}",
+                        event.date,
+                        event.expression,
+                        event.doc,
+                        event.text,
+                        o.date,
+                        o.expression,
+                        o.doc,
+                        o.text
+                    );
+                }
+            }
+        }
         // Every (document, sentence) Dossier dates: the event index and the date.
         let mut dated: HashMap<(String, usize), Vec<(usize, &str)>> = HashMap::new();
         for (e, event) in brief.timeline.iter().enumerate() {
@@ -233,7 +253,7 @@ fn timelines_against_semeval_2015_gold() {
     }
     let share = |a: usize, b: usize| a as f64 / b.max(1) as f64;
     println!(
-        "all: {total} gold dated events ({undated_total} more undated); found {found} ({:.3}), dated right {dated_right} ({:.3}); date accuracy where found {:.3}; dated right in several articles: {multi_found}, listed as one event {multi_merged}; Dossier lists {dossier_events} events",
+        "all: {total} gold dated events ({undated_total} more undated); found {found} ({:.3}), dated right {dated_right} ({:.3}); date accuracy where found {:.3}; dated right in several articles: {multi_found}, listed as one event {multi_merged}; Dossier lists {dossier_events} events, {conflicts} pairs flagged as conflicting dates",
         share(found, total),
         share(dated_right, total),
         share(dated_right, found)
