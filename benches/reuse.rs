@@ -905,6 +905,29 @@ fn main() {
                 reuse.groups.len(),
                 reuse.passages.len()
             );
+            for g in &reuse.groups {
+                let shown: Vec<(usize, usize, bool)> = g
+                    .members
+                    .iter()
+                    .map(|m| {
+                        (
+                            m.0,
+                            m.1,
+                            analysed[m.0].is_body(&analysed[m.0].sentences[m.1]),
+                        )
+                    })
+                    .collect();
+                eprintln!("  group {shown:?}");
+            }
+            for (d, text) in analysed.iter().enumerate() {
+                let marks: Vec<String> = text
+                    .sentences
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| format!("{i}{}", if text.is_body(x) { "b" } else { "-" }))
+                    .collect();
+                eprintln!("  doc {d}: {}", marks.join(" "));
+            }
         }
     }
     let m = passage_pairs.len().max(1);

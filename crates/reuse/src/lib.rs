@@ -338,7 +338,11 @@ fn passages(inputs: &[ReuseInput<'_>], reuse: &Reuse) -> Vec<Passage> {
         let flush = |run: &mut Vec<(usize, usize)>,
                      by_groups: &mut HashMap<Vec<usize>, Vec<(usize, std::ops::Range<usize>)>>| {
             if let (Some(first), Some(last)) = (run.first(), run.last()) {
-                let groups = run.iter().map(|&(_, g)| g).collect();
+                // One sentence of a document may be split in two by another document's
+                // punctuation (both halves then join its group): a group repeated in a row
+                // counts once, so the passage still matches.
+                let mut groups: Vec<usize> = run.iter().map(|&(_, g)| g).collect();
+                groups.dedup();
                 by_groups.entry(groups).or_default().push((d, first.0..last.0 + 1));
             }
             run.clear();

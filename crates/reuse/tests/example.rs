@@ -165,3 +165,64 @@ fn the_copy_graph_points_to_first_carriers_and_measures_copied_shares() {
     assert!((0.3..0.5).contains(&share), "{share}");
     assert!(graph[2].copied_share() > graph[1].copied_share());
 }
+
+/// A page whose extraction broke one of 000's sentences in two (an inline link turned into a
+/// paragraph break, as HTML extraction sometimes does) still shares the whole passage with
+/// 000: both halves join the group of 000's sentence, and the run of copied sentences is one
+/// passage covering the two paragraphs.
+#[test]
+fn a_sentence_broken_in_two_by_another_page_still_makes_one_passage() {
+    let (mut docs, _) = example();
+    let original = docs[0].clone();
+    let sentence = "Despite the growing evidence of mass targeting of gay men in the region, a \
+                    spokesperson for Chechnya's Russian-backed leader, Ramzan Kadyrov, has \
+                    denied the reports, insisting that gay people do \"not exist\" in the republic.";
+    let start = original.text.find(sentence).expect("000 has the sentence");
+    let rest = &original.text[start + sentence.len()..];
+    let next_paragraph = rest
+        .trim_start()
+        .lines()
+        .next()
+        .expect("a paragraph follows");
+    let broken = sentence.replace(", insisting", ",\n\ninsisting");
+    let text = format!(
+        "Kremlin silent as Chechnya reports mount\n\nRights groups in Moscow said on Friday \
+         they were collecting testimony from men who had fled the region.\n\n{broken}\n\n\
+         {next_paragraph}\n\nThe groups said they would publish their findings next month."
+    );
+    docs.push(dossier_ingest::parse_plain_text(
+        "broken-page",
+        text,
+        original.origin.clone(),
+    ));
+    let texts: Vec<AnalyzedText> = docs.iter().map(analyze).collect();
+    let inputs = ReuseInput::in_ingest_order(&docs, &texts);
+    let reuse = find_reuse(&inputs);
+    let page = docs.len() - 1;
+    let passage = reuse
+        .passages
+        .iter()
+        .find(|p| p.members.iter().any(|m| m.0 == page))
+        .expect("the broken page shares a passage");
+    let (_, span, sentences) = passage
+        .members
+        .iter()
+        .find(|m| m.0 == page)
+        .expect("page member");
+    let copied = span.slice(&docs[page].text);
+    assert!(
+        copied.starts_with("Despite the growing evidence"),
+        "{copied}"
+    );
+    assert!(copied.contains("insisting that gay people"), "{copied}");
+    assert!(copied.ends_with(next_paragraph.trim_end()), "{copied}");
+    assert!(sentences.len() >= 3, "{sentences:?}");
+    assert!(
+        passage
+            .members
+            .iter()
+            .any(|m| short_id(&docs[m.0]) == "000"),
+        "{:?}",
+        passage.members
+    );
+}
