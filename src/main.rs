@@ -266,13 +266,14 @@ fn ingest_with_progress(store: &mut Store, paths: &[PathBuf]) -> Result<IngestSu
         eprintln!("dossier: id {from} was taken by other content; stored as {to}");
     }
     eprintln!(
-        "dossier: {} read, {} stored, {} already stored, {} rejected; {} new stories, {} merges",
+        "dossier: {} read, {} stored, {} already stored, {} rejected; {} new stories, {} merges, {} moves",
         summary.read,
         summary.inserted,
         summary.duplicates,
         summary.rejections.len(),
         summary.stories_created,
-        summary.merges.len()
+        summary.merges.len(),
+        summary.moves.len()
     );
     Ok(summary)
 }

@@ -34,6 +34,9 @@ pub struct IngestSummary {
     pub stories_created: usize,
     /// Stories merged (merged, into).
     pub merges: Vec<(i64, i64)>,
+    /// Documents moved to another story after they had been placed (document id, story
+    /// left, story joined).
+    pub moves: Vec<(String, i64, i64)>,
 }
 
 /// Progress, reported after each batch.
@@ -85,6 +88,7 @@ impl Ingester {
     pub fn new(store: &mut Store) -> Result<Ingester, PipelineError> {
         let mut clusterer = Clusterer::new(Params::default(), store.next_story_id()?);
         let mut assigned = HashSet::new();
+        let mut numbered = Vec::new();
         for (doc, story, json) in store.document_features()? {
             let f: DocFeatures =
                 serde_json::from_str(&json).map_err(|source| PipelineError::Features {
@@ -92,11 +96,13 @@ impl Ingester {
                     source,
                 })?;
             clusterer.restore(story, &f);
+            numbered.push(doc.clone());
             assigned.insert(doc);
         }
         let mut carried = IngestSummary::default();
         let mut stories = StoryAssigner {
             clusterer,
+            numbered,
             headline_titled: HashSet::new(),
         };
 
@@ -207,9 +213,12 @@ fn store_batch(
     stories.assign(store, &stored, summary)
 }
 
-/// The online clusterer, and which stories already carry a headline as their title.
+/// The online clusterer, the ids of the documents it has numbered, and which stories already
+/// carry a headline as their title.
 struct StoryAssigner {
     clusterer: Clusterer,
+    /// Document ids by [`dossier_stories::DocNumber`] (a move names an earlier document).
+    numbered: Vec<String>,
     /// Stories whose stored title is a headline (in this run); others take the first headline
     /// of a document that joins them.
     headline_titled: HashSet<i64>,
@@ -223,9 +232,32 @@ impl StoryAssigner {
         summary: &mut IngestSummary,
     ) -> Result<(), PipelineError> {
         let mut story_batch = StoryBatch::default();
+        // Documents with a marginal decision are held back by the clusterer and placed a few
+        // documents later; the flush places the rest, so every document of the batch has its
+        // story when the batch is saved.
+        let first = self.clusterer.next_doc_number();
+        let mut all_features = Vec::with_capacity(docs.len());
+        let mut placed = Vec::with_capacity(docs.len());
         for (doc, text) in docs {
             let f = features(doc, text);
-            let assignment = self.clusterer.assign(&f);
+            self.numbered.push(doc.id.clone());
+            placed.extend(self.clusterer.push(&f));
+            all_features.push(f);
+        }
+        placed.extend(self.clusterer.flush());
+        for assignment in placed {
+            let i = assignment
+                .doc
+                .checked_sub(first)
+                .map(|i| i as usize)
+                .filter(|&i| i < docs.len())
+                .ok_or_else(|| {
+                    PipelineError::Clusterer(format!(
+                        "document number {} is not in the batch",
+                        assignment.doc
+                    ))
+                })?;
+            let ((doc, text), f) = (&docs[i], &all_features[i]);
             if assignment.created {
                 summary.stories_created += 1;
                 story_batch
@@ -246,7 +278,14 @@ impl StoryAssigner {
                 summary.merges.push((m, assignment.story));
                 story_batch.merges.push((m, assignment.story));
             }
-            let json = serde_json::to_string(&f).map_err(|source| PipelineError::Features {
+            for m in &assignment.moved {
+                let id = self.numbered.get(m.doc as usize).ok_or_else(|| {
+                    PipelineError::Clusterer(format!("no document numbered {}", m.doc))
+                })?;
+                summary.moves.push((id.clone(), m.from, m.to));
+                story_batch.moves.push((id.clone(), m.from, m.to));
+            }
+            let json = serde_json::to_string(f).map_err(|source| PipelineError::Features {
                 doc: doc.id.clone(),
                 source,
             })?;

@@ -39,4 +39,8 @@ pub enum PipelineError {
         /// Why.
         source: serde_json::Error,
     },
+    /// The story clusterer named a document it was not given in this session (a bug; the
+    /// batch's story assignments are not saved).
+    #[error("story clusterer: {0}")]
+    Clusterer(String),
 }

@@ -14,6 +14,7 @@
 //! | `sentences_fts` | `text`, `doc` (unindexed), `idx` (unindexed) | FTS5, `unicode61 remove_diacritics 2`, ranked by bm25 |
 //! | `stories` | `id`, `title`, `merged_into` (NULL while live), `created_seq` | a merged story keeps its row and points at the story it went into |
 //! | `story_members` | `doc` (documents rowid, primary key), `story`, `features` (opaque JSON) | a document belongs to at most one story, always a live one |
+//! | `story_moves` | `seq` (primary key, order of the moves), `doc` (documents rowid), `from_story`, `to_story` | documents moved to another story after they had been placed; the story left keeps its id |
 //! | `feeds` | `url` (primary key), `title`, `etag`, `last_modified`, `last_checked` (RFC 3339, UTC), `last_status` (`ok`, `not_modified`, `error`), `last_new`, `last_error` | one row per news feed ever checked (see [`FeedState`]) |
 //! | `feed_entries` | `feed` (feeds url), `entry` (the entry's key), `first_seen` | entries already taken from each feed, so none is ingested twice even once edited |
 //!
@@ -26,11 +27,12 @@
 //!   usable. Ingest is idempotent: a document whose content hash is already stored is
 //!   reported as [`InsertOutcome::Duplicate`] and not stored again.
 //! - [`Store::save_story_assignments`] applies a whole [`StoryBatch`] (new stories, title
-//!   updates, memberships, merges) in one transaction.
+//!   updates, memberships, merges, moves) in one transaction.
 //! - [`Store::record_feed_check`] saves a feed's state and the entries taken from it in one
 //!   transaction; the pipeline calls it only after the entries' documents are stored.
 //! - Story ids are stable: a merge keeps the merged story's row with `merged_into` set, and
-//!   [`Store::story`] follows it to the surviving story.
+//!   [`Store::story`] follows it to the surviving story. A document moved to another story
+//!   leaves its old story's id alone and is recorded in `story_moves`.
 //!
 //! Nothing read back from the database is trusted blindly: a value that does not fit its
 //! type (a malformed date, a span outside the text, a negative count) is a
@@ -92,6 +94,16 @@ pub enum StoreError {
     /// A story batch creates a story whose id is already taken.
     #[error("story id {0} already exists")]
     StoryExists(i64),
+    /// A story batch moves a document out of a story it is not in.
+    #[error("document {doc} cannot move out of story {from}: it is in {found:?}")]
+    NotInStory {
+        /// The document's id.
+        doc: String,
+        /// The story the move says it leaves (as given).
+        from: i64,
+        /// The (live) story the document is in, if any.
+        found: Option<i64>,
+    },
     /// A value could not be converted to or from its stored form (JSON fields).
     #[error("{what}")]
     Json {
@@ -190,7 +202,7 @@ impl InsertOutcome {
 
 /// Story membership and state changes computed by the stories stage, applied by
 /// [`Store::save_story_assignments`] in one transaction, in field order: new stories, title
-/// updates, assignments, merges.
+/// updates, assignments, merges, moves.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct StoryBatch {
     /// Stories to create: `(id, title)`. The id must be free (see [`Store::next_story_id`]).
@@ -205,6 +217,11 @@ pub struct StoryBatch {
     /// its members into the surviving story. Merging a story into itself (after following
     /// earlier merges) does nothing.
     pub merges: Vec<(i64, i64)>,
+    /// Moves, in the order they were made: `(document id, from story, to story)`, both
+    /// stories resolved through merges (so a move computed before a merge of the same batch
+    /// still applies). The document must be in `from`; it joins `to`, and the move is
+    /// recorded. `from` keeps its id and its other members.
+    pub moves: Vec<(String, i64, i64)>,
 }
 
 /// A live story as [`Store::stories`] and [`Store::story`] report it.

@@ -88,6 +88,17 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (source, line, doc)
     ) WITHOUT ROWID;
     "#,
+    // 4: documents moved to another story after they had been placed (membership itself
+    // stays in story_members; this is the record of what changed, as merged_into is).
+    r#"
+    CREATE TABLE story_moves (
+        seq        INTEGER PRIMARY KEY,
+        doc        INTEGER NOT NULL REFERENCES documents(rowid),
+        from_story INTEGER NOT NULL REFERENCES stories(id),
+        to_story   INTEGER NOT NULL REFERENCES stories(id)
+    );
+    CREATE INDEX story_moves_doc ON story_moves(doc);
+    "#,
 ];
 
 /// The schema version this build writes: the number of migrations it knows.

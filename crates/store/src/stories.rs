@@ -192,6 +192,26 @@ impl Store {
         Ok(rows)
     }
 
+    /// Every recorded move, in the order made: `(document id, story left, story joined)`,
+    /// the stories as they were when the move was made (follow merges with
+    /// [`Store::story`]).
+    pub fn story_moves(&self) -> Result<Vec<(String, i64, i64)>, StoreError> {
+        const OP: &str = "reading story moves";
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT d.id, m.from_story, m.to_story FROM story_moves m \
+                 JOIN documents d ON d.rowid = m.doc ORDER BY m.seq",
+            )
+            .map_err(sql(OP))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(sql(OP))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(sql(OP))?;
+        Ok(rows)
+    }
+
     /// The next free story id: the largest id ever used plus one (ids start at 1).
     pub fn next_story_id(&self) -> Result<i64, StoreError> {
         self.conn
@@ -241,13 +261,7 @@ fn apply_story_batch(tx: &Transaction<'_>, batch: &StoryBatch) -> Result<(), Sto
     }
 
     for (doc, story, features) in &batch.assignments {
-        let rowid: i64 = tx
-            .query_row("SELECT rowid FROM documents WHERE id = ?1", [doc], |r| {
-                r.get(0)
-            })
-            .optional()
-            .map_err(sql("looking up a document"))?
-            .ok_or_else(|| StoreError::UnknownDocument(doc.clone()))?;
+        let rowid = document_rowid(tx, doc)?;
         let live = resolve(tx, *story)?.ok_or(StoreError::UnknownStory(*story))?;
         tx.execute(
             "INSERT INTO story_members (doc, story, features) VALUES (?1, ?2, ?3) \
@@ -274,5 +288,49 @@ fn apply_story_batch(tx: &Transaction<'_>, batch: &StoryBatch) -> Result<(), Sto
         )
         .map_err(sql("moving the members of a merged story"))?;
     }
+
+    for (doc, from, to) in &batch.moves {
+        let rowid = document_rowid(tx, doc)?;
+        let from_live = resolve(tx, *from)?.ok_or(StoreError::UnknownStory(*from))?;
+        let to_live = resolve(tx, *to)?.ok_or(StoreError::UnknownStory(*to))?;
+        let current: Option<i64> = tx
+            .query_row(
+                "SELECT story FROM story_members WHERE doc = ?1",
+                [rowid],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(sql("looking up a document's story"))?;
+        if current != Some(from_live) {
+            return Err(StoreError::NotInStory {
+                doc: doc.clone(),
+                from: *from,
+                found: current,
+            });
+        }
+        if from_live == to_live {
+            continue;
+        }
+        tx.execute(
+            "UPDATE story_members SET story = ?2 WHERE doc = ?1",
+            params![rowid, to_live],
+        )
+        .map_err(sql("moving a document to another story"))?;
+        tx.execute(
+            "INSERT INTO story_moves (doc, from_story, to_story) VALUES (?1, ?2, ?3)",
+            params![rowid, from_live, to_live],
+        )
+        .map_err(sql("recording a move"))?;
+    }
     Ok(())
+}
+
+/// The rowid of stored document `doc`.
+fn document_rowid(tx: &Transaction<'_>, doc: &str) -> Result<i64, StoreError> {
+    tx.query_row("SELECT rowid FROM documents WHERE id = ?1", [doc], |r| {
+        r.get(0)
+    })
+    .optional()
+    .map_err(sql("looking up a document"))?
+    .ok_or_else(|| StoreError::UnknownDocument(doc.to_string()))
 }

@@ -488,6 +488,7 @@ fn stories_assignments_and_merges() {
                 ("004".into(), 3, f(4)),
             ],
             merges: vec![],
+            moves: vec![],
         })
         .expect("first batch");
     assert_eq!(store.next_story_id().expect("next"), 4);
@@ -582,6 +583,67 @@ fn stories_assignments_and_merges() {
 }
 
 #[test]
+fn a_moved_document_changes_story_and_the_move_is_recorded() {
+    let mut store = Store::open_in_memory().expect("open");
+    store.insert_documents(&all_examples()).expect("insert");
+    store
+        .save_story_assignments(&StoryBatch {
+            new_stories: vec![(1, "Denials".into()), (2, "Protest".into())],
+            assignments: vec![
+                ("000".into(), 1, "{}".into()),
+                ("001".into(), 1, "{}".into()),
+                ("002".into(), 1, "{}".into()),
+            ],
+            ..StoryBatch::default()
+        })
+        .expect("first batch");
+    // 002 joined the wrong story; its own story (3) appears and it moves there, while in the
+    // same batch story 3 merges into the older story 2: the move lands in 2.
+    store
+        .save_story_assignments(&StoryBatch {
+            new_stories: vec![(3, "Visas".into())],
+            assignments: vec![
+                ("003".into(), 3, "{}".into()),
+                ("004".into(), 2, "{}".into()),
+            ],
+            merges: vec![(3, 2)],
+            moves: vec![("002".into(), 1, 3)],
+            ..StoryBatch::default()
+        })
+        .expect("move");
+    let stories = store.stories().expect("stories");
+    assert_eq!(story_ids(&stories), [1, 2]);
+    assert_eq!((stories[0].size, stories[1].size), (2, 3));
+    assert_eq!(
+        ids(&store.story_documents_in_ingest_order(2).expect("docs")),
+        ["002", "003", "004"]
+    );
+    assert_eq!(
+        ids(&store.story_documents_in_ingest_order(1).expect("docs")),
+        ["000", "001"]
+    );
+    assert_eq!(
+        store.story_moves().expect("moves"),
+        vec![("002".to_string(), 1, 2)]
+    );
+    // Search reports the new story; restored features follow it.
+    assert!(store.document_features().expect("features").contains(&(
+        "002".to_string(),
+        2,
+        "{}".to_string()
+    )));
+    // A move back is a second record.
+    store
+        .save_story_assignments(&StoryBatch {
+            moves: vec![("002".into(), 2, 1)],
+            ..StoryBatch::default()
+        })
+        .expect("move back");
+    assert_eq!(store.story(1).expect("story").expect("live").size, 3);
+    assert_eq!(store.story_moves().expect("moves").len(), 2);
+}
+
+#[test]
 fn a_bad_story_batch_changes_nothing() {
     let mut store = Store::open_in_memory().expect("open");
     store.insert_documents(&all_examples()).expect("insert");
@@ -605,6 +667,7 @@ fn a_bad_story_batch_changes_nothing() {
             ("missing".into(), 2, "{}".into()),
         ],
         merges: vec![],
+        moves: vec![],
     };
     assert!(matches!(
         store.save_story_assignments(&unknown_doc),
@@ -634,6 +697,16 @@ fn a_bad_story_batch_changes_nothing() {
         }),
         Err(StoreError::UnknownStory(5))
     ));
+    // A move out of a story the document is not in (002 has no story yet) fails the batch.
+    assert!(matches!(
+        store.save_story_assignments(&StoryBatch {
+            new_stories: vec![(2, "Two".into())],
+            moves: vec![("001".into(), 1, 2), ("002".into(), 1, 2)],
+            ..StoryBatch::default()
+        }),
+        Err(StoreError::NotInStory { doc, from: 1, found: None }) if doc == "002"
+    ));
+    assert!(store.story_moves().expect("moves").is_empty());
     assert_eq!(
         (
             store.stories().expect("stories"),

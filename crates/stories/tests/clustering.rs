@@ -1,10 +1,13 @@
 //! The clusterer on real reports: the example is one story; unrelated BBC articles are not
-//! pulled into it; ids stay stable when more documents arrive.
+//! pulled into it; ids stay stable when more documents arrive; a report that joined the wrong
+//! story early is moved once its own story grows; deferred decisions place every document.
+
+mod common;
 
 use std::path::{Path, PathBuf};
 
 use dossier_core::Document;
-use dossier_stories::{features, Clusterer, DocFeatures, Params};
+use dossier_stories::{features, Assignment, Clusterer, DocFeatures, Move, Params};
 use dossier_text::analyze;
 
 fn read_dir(dir: &Path) -> Vec<Document> {
@@ -201,9 +204,11 @@ fn a_document_bridging_two_stories_merges_them_into_the_older() {
     assert_eq!(
         bridge,
         dossier_stories::Assignment {
+            doc: 2,
             story: 7,
             created: false,
             merged: vec![8],
+            moved: vec![],
         }
     );
     assert_eq!(c.story_count(), 1);
@@ -257,4 +262,147 @@ fn a_sentence_already_in_two_stories_is_no_copy_signal() {
     unlimited.restore(1, &politics);
     unlimited.restore(2, &sport);
     assert!(!unlimited.assign(&tech).created);
+}
+
+/// ECB+ topic 5 articles as features: `ecb` files report the Philadelphia 76ers firing
+/// coach Maurice Cheeks (2008), `ecbplus` files the 76ers firing Jim O'Brien and hiring
+/// Cheeks (2005). `None` (skip) when the corpus is missing.
+fn sixers(files: &[&str]) -> Option<Vec<DocFeatures>> {
+    let dir = common::ecbplus_dir()?.join("5");
+    Some(
+        files
+            .iter()
+            .map(|f| {
+                let d = common::read_ecbplus_file(&dir.join(f)).document();
+                features(&d, &analyze(&d))
+            })
+            .collect(),
+    )
+}
+
+/// The order in which a 2005 report first joins the 2008 story.
+const SIXERS_ORDER: [&str; 6] = [
+    "5_12ecb.xml",
+    "5_7ecbplus.xml",
+    "5_10ecbplus.xml",
+    "5_1ecb.xml",
+    "5_5ecb.xml",
+    "5_5ecbplus.xml",
+];
+
+#[test]
+fn a_report_that_joined_the_wrong_story_moves_once_its_own_story_grows() {
+    let Some(f) = sixers(&SIXERS_ORDER) else {
+        return;
+    };
+    let mut c = Clusterer::new(Params::default(), 1);
+    let fired_2008 = c.assign(&f[0]);
+    let fired_2005 = c.assign(&f[1]);
+    assert!(fired_2005.created, "two different firings: {fired_2005:?}");
+    // "Sixers hire Maurice Cheeks as head coach" (2005) names Cheeks throughout: while the
+    // 2005 story has a single report, it scores best against the story of Cheeks's firing.
+    let hired = c.assign(&f[2]);
+    assert_eq!(hired.story, fired_2008.story, "{hired:?}");
+    for report in &f[3..5] {
+        let a = c.assign(report);
+        assert_eq!(a.story, fired_2008.story, "{a:?}");
+        assert!(a.moved.is_empty(), "{a:?}");
+    }
+    // A second report of 2005 (O'Brien fired, Cheeks coming) joins the 2005 story, which
+    // now draws the hiring report out of the 2008 story; that story keeps its id.
+    let second = c.assign(&f[5]);
+    assert_eq!(
+        second,
+        Assignment {
+            doc: 5,
+            story: fired_2005.story,
+            created: false,
+            merged: vec![],
+            moved: vec![Move {
+                doc: hired.doc,
+                from: fired_2008.story,
+                to: fired_2005.story,
+            }],
+        }
+    );
+    assert_eq!(c.story_count(), 2);
+    // The 2008 story lost a member: a later 2008 report still joins it, and a later 2005
+    // report the 2005 story.
+    let more = sixers(&["5_2ecb.xml", "5_1ecbplus.xml"]).expect("corpus present");
+    assert_eq!(c.assign(&more[0]).story, fired_2008.story);
+    assert_eq!(c.assign(&more[1]).story, fired_2005.story);
+
+    // Without moves the hiring report stays in the wrong story.
+    let mut fixed = Clusterer::new(
+        Params {
+            move_margin: f32::INFINITY,
+            ..Params::default()
+        },
+        1,
+    );
+    let stories: Vec<Assignment> = f.iter().map(|x| fixed.assign(x)).collect();
+    assert!(stories.iter().all(|a| a.moved.is_empty()));
+    assert_eq!(stories[2].story, stories[0].story);
+}
+
+#[test]
+fn deferred_decisions_place_every_document_once_in_arrival_order() {
+    let Some(f) = sixers(&SIXERS_ORDER) else {
+        return;
+    };
+    // Every decision counts as marginal here, so each document waits for two more.
+    let params = Params {
+        defer_docs: 2,
+        defer_margin: 1.0,
+        ..Params::default()
+    };
+    let mut c = Clusterer::new(params, 1);
+    let mut placed: Vec<Vec<u32>> = Vec::new();
+    for x in &f {
+        placed.push(c.push(x).iter().map(|a| a.doc).collect());
+    }
+    assert_eq!(c.pending(), 2);
+    placed.push(c.flush().iter().map(|a| a.doc).collect());
+    assert_eq!(c.pending(), 0);
+    assert_eq!(
+        placed,
+        vec![
+            vec![],
+            vec![],
+            vec![0],
+            vec![1],
+            vec![2],
+            vec![3],
+            vec![4, 5]
+        ]
+    );
+    // With the default margin only the hiring report's decision is close (its best score,
+    // against the 2008 story, is within 0.02 of the join threshold): held for three more
+    // documents, it is placed once they have arrived, in the 2005 story. No move needed.
+    let mut c = Clusterer::new(
+        Params {
+            defer_docs: 3,
+            defer_margin: 0.02,
+            move_margin: f32::INFINITY,
+            ..Params::default()
+        },
+        1,
+    );
+    let mut placed: Vec<Vec<(u32, i64)>> = Vec::new();
+    for x in &f {
+        placed.push(c.push(x).iter().map(|a| (a.doc, a.story)).collect());
+    }
+    placed.push(c.flush().iter().map(|a| (a.doc, a.story)).collect());
+    assert_eq!(
+        placed,
+        vec![
+            vec![(0, 1)],
+            vec![(1, 2)],
+            vec![],
+            vec![(3, 1)],
+            vec![(4, 1)],
+            vec![(2, 2), (5, 2)],
+            vec![],
+        ]
+    );
 }

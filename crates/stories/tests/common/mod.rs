@@ -54,6 +54,10 @@ pub fn param_sets() -> Vec<Params> {
                     "cased" => p.cased_share = v,
                     "number" => p.number_weight = v,
                     "nearest" => p.nearest_weight = v,
+                    "move" => p.move_margin = v,
+                    "dmargin" => p.defer_margin = v,
+                    "dtie" => p.defer_tie = v,
+                    "ddocs" => p.defer_docs = v as usize,
                     other => panic!("unknown parameter {other}"),
                 }
             }
@@ -77,25 +81,44 @@ pub struct Score {
     pub truth: usize,
     /// Articles clustered.
     pub docs: usize,
-    /// Seconds spent in `Clusterer::assign` for all of them.
+    /// Seconds spent in the clusterer (`push` and `flush`) for all of them.
     pub seconds: f64,
+    /// Documents moved to another story after they had been placed.
+    pub moves: usize,
+    /// Documents held back for a deferred decision.
+    pub held: usize,
 }
 
-/// Streams `docs` in their order through a fresh clusterer and scores the stories against the
-/// truth (merged stories followed to the story they went into).
+/// Streams `docs` in their order through a fresh clusterer ([`Clusterer::push`], then
+/// [`Clusterer::flush`]) and scores the stories against the truth (moved documents in the
+/// story they were moved to, merged stories followed to the story they went into).
 pub fn cluster_and_score(docs: &[&Labelled], params: Params) -> Score {
     let mut clusterer = Clusterer::new(params, 1);
-    let mut predicted: Vec<i64> = Vec::with_capacity(docs.len());
+    let mut predicted: Vec<i64> = vec![0; docs.len()];
     let mut merged_into: HashMap<i64, i64> = HashMap::new();
+    let (mut moves, mut placed_at_once) = (0, 0);
     let start = Instant::now();
-    for d in docs {
-        let a = clusterer.assign(&d.features);
-        for m in a.merged {
-            assert!(m > a.story, "a merge keeps the older id");
-            merged_into.insert(m, a.story);
+    let mut record = |assignments: Vec<dossier_stories::Assignment>, pushed: Option<usize>| {
+        for a in assignments {
+            if Some(a.doc as usize) == pushed {
+                placed_at_once += 1;
+            }
+            moves += a.moved.len();
+            predicted[a.doc as usize] = a.story;
+            for m in a.merged {
+                assert!(m > a.story, "a merge keeps the older id");
+                merged_into.insert(m, a.story);
+            }
+            for m in a.moved {
+                predicted[m.doc as usize] = m.to;
+            }
         }
-        predicted.push(a.story);
+    };
+    for (i, d) in docs.iter().enumerate() {
+        record(clusterer.push(&d.features), Some(i));
     }
+    record(clusterer.flush(), None);
+    assert!(predicted.iter().all(|&s| s > 0), "every document placed");
     let seconds = start.elapsed().as_secs_f64();
     let resolve = |mut s: i64| {
         while let Some(&n) = merged_into.get(&s) {
@@ -114,6 +137,8 @@ pub fn cluster_and_score(docs: &[&Labelled], params: Params) -> Score {
         truth: true_stories,
         docs: docs.len(),
         seconds,
+        moves,
+        held: docs.len() - placed_at_once,
     }
 }
 
@@ -152,14 +177,14 @@ pub fn evaluate(
     let all: Vec<&Labelled> = docs.iter().collect();
     let features_per_doc = features_seconds / docs.len() as f64;
     println!(
-        "| {dataset} | part | articles | B-cubed P | R | F1 | stories found / true | assign docs/s | features + assign docs/s | F1, 4 places |"
+        "| {dataset} | part | articles | B-cubed P | R | F1 | stories found / true | assign docs/s | features + assign docs/s | F1, 4 places | moved | held |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
     let mut out = Vec::new();
     for (name, part) in [("dev", &dev), ("held-out", &held_out), ("all", &all)] {
         let s = cluster_and_score(part, params);
         println!(
-            "| Dossier | {name} | {} | {:.3} | {:.3} | {:.3} | {} / {} | {:.0} | {:.0} | {:.4} |",
+            "| Dossier | {name} | {} | {:.3} | {:.3} | {:.3} | {} / {} | {:.0} | {:.0} | {:.4} | {} | {} |",
             s.docs,
             s.precision,
             s.recall,
@@ -168,7 +193,9 @@ pub fn evaluate(
             s.truth,
             s.docs as f64 / s.seconds,
             s.docs as f64 / (s.seconds + features_per_doc * s.docs as f64),
-            s.f1
+            s.f1,
+            s.moves,
+            s.held
         );
         out.push(s);
     }
