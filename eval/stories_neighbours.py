@@ -7,10 +7,16 @@ When an article's nearest neighbour is in another story, no clustering over this
 online or offline, can place it without also pulling in that neighbour or leaving it alone;
 the share of such articles bounds what TF-IDF clustering can score.
 
-Usage: python3 eval/stories_neighbours.py
+Usage: python3 eval/stories_neighbours.py [--variants]
+(`--variants` adds, for Multi-News, the share under other vectorisers: word bigrams, the first
+five sentences only, other document-frequency cuts.)
 """
+import re
+import sys
+
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
 
 from stories_baseline import ECBPLUS, MULTI_NEWS, flatten, load_ecbplus, load_multi_news
 
@@ -46,9 +52,40 @@ def neighbours(name, stories):
         print(f"  nearest cosine {b / 10:.1f}-{(b + 1) / 10:.1f}: {n:6d} articles, same story {same / n:.3f}")
 
 
+def same_story_share(X, labels):
+    """Share of articles whose nearest other article (cosine of the rows of X) shares its label."""
+    X = normalize(X)
+    right = 0
+    for start in range(0, X.shape[0], BLOCK):
+        S = (X[start : start + BLOCK] @ X.T).toarray()
+        for k in range(S.shape[0]):
+            S[k, start + k] = -1.0
+        right += int((labels[S.argmax(axis=1)] == labels[start : start + S.shape[0]]).sum())
+    return right / X.shape[0]
+
+
+def variants(stories):
+    texts, labels = flatten(stories)
+    labels = np.array(labels)
+    leads = [" ".join(re.split(r"(?<=[.!?])\s+", t)[:5]) for t in texts]
+    base = dict(sublinear_tf=True, stop_words="english")
+    for name, vectoriser, docs in [
+        ("baseline (min_df=2, max_df=0.5)", TfidfVectorizer(**base, min_df=2, max_df=0.5), texts),
+        ("words and bigrams", TfidfVectorizer(**base, min_df=2, max_df=0.5, ngram_range=(1, 2)), texts),
+        ("first five sentences", TfidfVectorizer(**base, min_df=2, max_df=0.5), leads),
+        ("min_df=1", TfidfVectorizer(**base, min_df=1, max_df=0.5), texts),
+        ("max_df=0.05", TfidfVectorizer(**base, min_df=2, max_df=0.05), texts),
+    ]:
+        share = same_story_share(vectoriser.fit_transform(docs), labels)
+        print(f"  Multi-News, {name}: nearest neighbour in the same story {share:.3f}", flush=True)
+
+
 def main():
-    neighbours("Multi-News validation", load_multi_news(MULTI_NEWS))
+    multi_news = load_multi_news(MULTI_NEWS)
+    neighbours("Multi-News validation", multi_news)
     neighbours("ECB+", load_ecbplus(ECBPLUS))
+    if "--variants" in sys.argv[1:]:
+        variants(multi_news)
 
 
 if __name__ == "__main__":
