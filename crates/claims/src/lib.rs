@@ -47,9 +47,6 @@ const SHARED_FIGURE_SIMILARITY: f32 = 0.5;
 const MIN_PROPOSING_WORDS: usize = 2;
 /// Weaker overlap at which a denial is attached to the claim it denies.
 pub const DENIAL_LINK_OVERLAP: f32 = 0.2;
-/// Per document stating a claim, added to its match with a denial of "the reports" or "the
-/// allegations" (capped at five documents): such denials answer what most outlets report.
-const GENERIC_DENIAL_BONUS: f32 = 0.04;
 /// Distinct wordings of a group compared when attaching denials.
 const MAX_WORDINGS_COMPARED: usize = 20;
 /// Mentions a word may occur in and still propose pairs to compare (or a twentieth of the
@@ -245,24 +242,23 @@ pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
                     .filter(|&(d, a)| content[d].agrees_with(&content[a]))
                     .map(|(d, a)| overlap(&content[d], &content[a], &idf))
                     .fold(0.0f32, f32::max);
-                // "Denied the reports" denies what most outlets report.
-                let support = spans_documents(&mentions, o) as f32;
-                let score = if generic {
-                    score + GENERIC_DENIAL_BONUS * support.min(5.0)
+                // "Denied the reports" denies what most outlets report: the most widely
+                // reported claim, its match only breaking ties.
+                let support = if generic {
+                    spans_documents(&mentions, o)
                 } else {
-                    score
+                    0
                 };
-                (oi, score)
+                (oi, support, score)
             })
-            .filter(|&(_, s)| {
-                if generic {
-                    s > 0.0
-                } else {
-                    s >= DENIAL_LINK_OVERLAP
-                }
-            })
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        if let Some((oi, _)) = best {
+            .filter(|&(_, _, s)| generic || s >= DENIAL_LINK_OVERLAP)
+            .max_by(|a, b| {
+                (a.1, a.2)
+                    .partial_cmp(&(b.1, b.2))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then(b.0.cmp(&a.0))
+            });
+        if let Some((oi, _, _)) = best {
             attach.push((gi, oi));
         }
     }
