@@ -62,10 +62,14 @@ struct Group {
 impl Group {
     /// Pairs across `self` and `other` whose two members are of different documents.
     fn cross_document_pairs(&self, other: &Group) -> usize {
-        let same: usize = self
-            .docs
+        let (few, many) = if self.docs.len() <= other.docs.len() {
+            (&self.docs, &other.docs)
+        } else {
+            (&other.docs, &self.docs)
+        };
+        let same: usize = few
             .iter()
-            .map(|(d, n)| n * other.docs.get(d).copied().unwrap_or(0))
+            .map(|(d, n)| n * many.get(d).copied().unwrap_or(0))
             .sum();
         self.members.len() * other.members.len() - same
     }

@@ -40,6 +40,9 @@ use serde::Serialize;
 /// score higher on ECB+ (whose "same" is coarse: sentences mostly about the same events) but
 /// join sentences of long reports that only share a rare word or two.
 pub const SAME_CLAIM_SIMILARITY: f32 = 0.2;
+/// Pairs less alike than this are left out of the grouping (they count 0): they barely move
+/// an average and would only cost time on large stories (the same ECB+ figures either way).
+const MIN_PAIR_SIMILARITY: f32 = SAME_CLAIM_SIMILARITY / 4.0;
 /// Similarity given to two mentions sharing a figure of one figure group with the same value
 /// (and at least three content words), whatever their wording.
 const SHARED_FIGURE_SIMILARITY: f32 = 0.5;
@@ -121,6 +124,11 @@ pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
     let mentions = collect_mentions(inputs);
     let content: Vec<Content> = mentions.iter().map(|m| Content::of(inputs, m)).collect();
     let idf = inverse_frequencies(&content);
+    // Squared norms of the mentions' idf-weighted stem sets, for the cosine.
+    let norms: Vec<f32> = content
+        .iter()
+        .map(|c| c.stems.iter().map(|s| squared_idf(&idf, s)).sum())
+        .collect();
 
     let n = mentions.len();
     let mut union = UnionFind::new(n);
@@ -174,8 +182,8 @@ pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
             if conflicts(&mentions, &content, i, j) {
                 continue;
             }
-            let s = similarity(&content[i], &content[j], &idf);
-            if s > 0.0 {
+            let s = similarity(&content[i], &content[j], (norms[i], norms[j]), &idf);
+            if s >= MIN_PAIR_SIMILARITY {
                 pairs.push((unit_of[&i], unit_of[&j], s));
             }
         }
@@ -214,9 +222,14 @@ pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
                 .collect()
         })
         .collect();
+    let denial: Vec<bool> = groups.iter().map(is_denial).collect();
+    let spans: Vec<usize> = groups
+        .iter()
+        .map(|g| spans_documents(&mentions, g))
+        .collect();
     let mut attach: Vec<(usize, usize)> = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
-        if !is_denial(g) {
+        if !denial[gi] {
             continue;
         }
         let denial_sources: HashSet<&str> = g
@@ -226,39 +239,35 @@ pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
         let generic = g
             .iter()
             .any(|&m| stance::denies_generic_reports(sentence_text(inputs, &mentions[m])));
-        let best = groups
-            .iter()
-            .enumerate()
-            .filter(|(oi, o)| *oi != gi && !is_denial(o) && spans_documents(&mentions, o) >= 2)
+        let mut candidates: Vec<usize> = (0..groups.len())
+            .filter(|&oi| oi != gi && !denial[oi] && spans[oi] >= 2)
             // Nobody disputes themselves: the asserted claim needs a source the denial lacks.
-            .filter(|(_, o)| {
-                o.iter()
+            .filter(|&oi| {
+                groups[oi]
+                    .iter()
                     .any(|&m| !denial_sources.contains(mentions[m].primary_source.as_str()))
             })
-            .map(|(oi, o)| {
+            .collect();
+        // "Denied the reports" denies what most outlets report: the most widely reported
+        // claim, its match only breaking ties.
+        if generic {
+            let most = candidates.iter().map(|&oi| spans[oi]).max().unwrap_or(0);
+            candidates.retain(|&oi| spans[oi] == most);
+        }
+        let best = candidates
+            .into_iter()
+            .map(|oi| {
                 let score = distinct[gi]
                     .iter()
                     .flat_map(|&d| distinct[oi].iter().map(move |&a| (d, a)))
                     .filter(|&(d, a)| content[d].agrees_with(&content[a]))
                     .map(|(d, a)| overlap(&content[d], &content[a], &idf))
                     .fold(0.0f32, f32::max);
-                // "Denied the reports" denies what most outlets report: the most widely
-                // reported claim, its match only breaking ties.
-                let support = if generic {
-                    spans_documents(&mentions, o)
-                } else {
-                    0
-                };
-                (oi, support, score)
+                (oi, score)
             })
-            .filter(|&(_, _, s)| generic || s >= DENIAL_LINK_OVERLAP)
-            .max_by(|a, b| {
-                (a.1, a.2)
-                    .partial_cmp(&(b.1, b.2))
-                    .unwrap_or(std::cmp::Ordering::Equal)
-                    .then(b.0.cmp(&a.0))
-            });
-        if let Some((oi, _, _)) = best {
+            .filter(|&(_, s)| generic || s >= DENIAL_LINK_OVERLAP)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        if let Some((oi, _)) = best {
             attach.push((gi, oi));
         }
     }
@@ -300,23 +309,31 @@ fn conflicts(mentions: &[Mention], content: &[Content], i: usize, j: usize) -> b
 /// How alike two mentions' statements are: the cosine of their idf-weighted content-word
 /// sets, raised to [`SHARED_FIGURE_SIMILARITY`] when they share a figure; 0 when they share
 /// fewer than two content words.
-fn similarity(a: &Content, b: &Content, idf: &HashMap<String, f32>) -> f32 {
-    let w = |s: &String| {
-        let x = idf.get(s).copied().unwrap_or(1.0);
-        x * x
+fn similarity(a: &Content, b: &Content, norms: (f32, f32), idf: &HashMap<String, f32>) -> f32 {
+    let (small, large) = if a.stems.len() <= b.stems.len() {
+        (a, b)
+    } else {
+        (b, a)
     };
-    let shared: Vec<&String> = a.stems.intersection(&b.stems).collect();
-    if shared.len() < MIN_PROPOSING_WORDS {
+    let (mut shared, mut common) = (0, 0.0f32);
+    for s in small.stems.iter().filter(|s| large.stems.contains(*s)) {
+        shared += 1;
+        common += squared_idf(idf, s);
+    }
+    if shared < MIN_PROPOSING_WORDS {
         return 0.0;
     }
-    let norm = |set: &HashSet<String>| set.iter().map(w).sum::<f32>();
-    let common: f32 = shared.iter().map(|s| w(s)).sum();
-    let cosine = common / (norm(&a.stems) * norm(&b.stems)).sqrt().max(f32::EPSILON);
+    let cosine = common / (norms.0 * norms.1).sqrt().max(f32::EPSILON);
     if a.shares_figure(b) {
         cosine.max(SHARED_FIGURE_SIMILARITY)
     } else {
         cosine
     }
+}
+
+fn squared_idf(idf: &HashMap<String, f32>, stem: &str) -> f32 {
+    let x = idf.get(stem).copied().unwrap_or(1.0);
+    x * x
 }
 
 fn sentence_text<'a>(inputs: &'a [ClaimInput<'_>], m: &Mention) -> &'a str {
@@ -496,6 +513,9 @@ impl Content {
 
     /// Figures counting the same thing (one figure group) in both share a value.
     fn figures_agree(&self, other: &Content) -> bool {
+        if self.figures.is_empty() || other.figures.is_empty() {
+            return true;
+        }
         let same_kind: Vec<_> = self
             .figures
             .iter()
@@ -525,20 +545,26 @@ fn inverse_frequencies(content: &[Content]) -> HashMap<String, f32> {
 
 /// Idf-weighted share of the smaller mention's content found in the other.
 fn overlap(a: &Content, b: &Content, idf: &HashMap<String, f32>) -> f32 {
-    let shared: Vec<&String> = a.stems.intersection(&b.stems).collect();
-    if shared.len() < MIN_SHARED_WORDS {
+    let weight = |s: &String| idf.get(s).copied().unwrap_or(1.0);
+    let (small, large) = if a.stems.len() <= b.stems.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let (mut shared, mut common) = (0, 0.0f32);
+    for s in small.stems.iter().filter(|s| large.stems.contains(*s)) {
+        shared += 1;
+        common += weight(s);
+    }
+    if shared < MIN_SHARED_WORDS {
         return 0.0;
     }
-    let weight = |set: &HashSet<String>| {
-        set.iter()
-            .map(|s| idf.get(s).copied().unwrap_or(1.0))
-            .sum::<f32>()
-    };
-    let common: f32 = shared
+    let smaller = a
+        .stems
         .iter()
-        .map(|s| idf.get(*s).copied().unwrap_or(1.0))
-        .sum();
-    let smaller = weight(&a.stems).min(weight(&b.stems));
+        .map(weight)
+        .sum::<f32>()
+        .min(b.stems.iter().map(weight).sum::<f32>());
     if smaller > 0.0 {
         common / smaller
     } else {
