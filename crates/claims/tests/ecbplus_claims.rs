@@ -27,9 +27,9 @@
 //!   (neither answer is clearly right).
 //!
 //! Dossier predicts a pair when a claim holds a sentence of each (a corpus sentence Dossier
-//! splits in two counts through either piece). Headlines and debris are never claims, so
-//! the scores are given twice: over all pairs, and over the pairs whose two sentences are
-//! both body text for Dossier (a third of the annotated sentences are headlines). The
+//! splits in two counts through either piece). The scores are given twice: over all pairs,
+//! and over the pairs whose two sentences are both body text for Dossier (a third of the
+//! annotated sentences are headlines, which are mentions of claims too; debris never is). The
 //! baseline is what a practitioner would write: TF-IDF cosine between the two sentences
 //! (scikit-learn `TfidfVectorizer` defaults: lower case, tokens of two or more word
 //! characters, smoothed idf, l2 norm; fitted on the sentences of the story) at the threshold

@@ -74,3 +74,51 @@ fn conflicting_figures_keep_rewordings_apart() {
         agreeing.claims
     );
 }
+
+/// "Peskov told reporters that allegations about the persecution of LGBT people in Chechnya
+/// were groundless" (report 004) denies the allegations in general: it disputes the most
+/// widely reported claim, the detentions, not a narrower claim sharing a word or two with it
+/// (the LGBT Network's evacuations).
+#[test]
+fn a_denial_of_the_allegations_disputes_the_most_reported_claim() {
+    let story = example();
+    let denial = claim_of(
+        &story,
+        "004_",
+        "allegations about the persecution of LGBT people",
+    )
+    .expect("Peskov's denial is attached to a claim");
+    let detentions = claim_of(&story, "003_", "more than 100 gay men have been detained")
+        .expect("the detentions are a claim");
+    assert_eq!(denial, detentions, "{:#?}", story.claims[denial]);
+    assert!(story.claims[detentions].disputed);
+}
+
+/// A headline is a statement its outlet makes: it joins the claim it states, which a body
+/// sentence still words. (ECB+ 1_10ecb, CC BY 3.0, and a headline of the same event.)
+#[test]
+fn a_headline_is_a_mention_of_the_claim_it_states() {
+    let story = Story::build(vec![
+        dossier_core::Document::plain(
+            "a",
+            "Tara Reid checks into Promises rehab center\nThe actress starred in American Pie .",
+        ),
+        dossier_core::Document::plain(
+            "b",
+            "Perennial party girl Tara Reid checked herself into Promises Treatment Center , \
+             her rep told People .",
+        ),
+    ]);
+    let claim = story
+        .claims
+        .iter()
+        .find(|c| c.mentions.iter().any(|m| m.headline))
+        .unwrap_or_else(|| panic!("the headline joined no claim: {:#?}", story.claims));
+    assert_eq!(
+        claim.mentions.iter().map(|m| m.doc).collect::<Vec<_>>(),
+        [0, 1],
+        "{claim:#?}"
+    );
+    let representative = &claim.mentions[claim.representative];
+    assert!(!representative.headline, "{claim:#?}");
+}
