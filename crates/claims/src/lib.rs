@@ -310,16 +310,7 @@ fn conflicts(mentions: &[Mention], content: &[Content], i: usize, j: usize) -> b
 /// sets, raised to [`SHARED_FIGURE_SIMILARITY`] when they share a figure; 0 when they share
 /// fewer than two content words.
 fn similarity(a: &Content, b: &Content, norms: (f32, f32), idf: &HashMap<String, f32>) -> f32 {
-    let (small, large) = if a.stems.len() <= b.stems.len() {
-        (a, b)
-    } else {
-        (b, a)
-    };
-    let (mut shared, mut common) = (0, 0.0f32);
-    for s in small.stems.iter().filter(|s| large.stems.contains(*s)) {
-        shared += 1;
-        common += squared_idf(idf, s);
-    }
+    let (shared, common) = shared_weight(a, b, |s| squared_idf(idf, s));
     if shared < MIN_PROPOSING_WORDS {
         return 0.0;
     }
@@ -543,19 +534,24 @@ fn inverse_frequencies(content: &[Content]) -> HashMap<String, f32> {
         .collect()
 }
 
-/// Idf-weighted share of the smaller mention's content found in the other.
-fn overlap(a: &Content, b: &Content, idf: &HashMap<String, f32>) -> f32 {
-    let weight = |s: &String| idf.get(s).copied().unwrap_or(1.0);
+/// The content words two mentions share: how many, and their summed `weight`.
+fn shared_weight(a: &Content, b: &Content, weight: impl Fn(&String) -> f32) -> (usize, f32) {
     let (small, large) = if a.stems.len() <= b.stems.len() {
         (a, b)
     } else {
         (b, a)
     };
-    let (mut shared, mut common) = (0, 0.0f32);
-    for s in small.stems.iter().filter(|s| large.stems.contains(*s)) {
-        shared += 1;
-        common += weight(s);
-    }
+    small
+        .stems
+        .iter()
+        .filter(|s| large.stems.contains(*s))
+        .fold((0, 0.0), |(n, sum), s| (n + 1, sum + weight(s)))
+}
+
+/// Idf-weighted share of the smaller mention's content found in the other.
+fn overlap(a: &Content, b: &Content, idf: &HashMap<String, f32>) -> f32 {
+    let weight = |s: &String| idf.get(s).copied().unwrap_or(1.0);
+    let (shared, common) = shared_weight(a, b, weight);
     if shared < MIN_SHARED_WORDS {
         return 0.0;
     }

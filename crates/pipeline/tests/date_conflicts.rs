@@ -5,6 +5,7 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use dossier_brief::{Brief, TimelineEvent};
 use dossier_core::Document;
 use dossier_pipeline::{brief_for_documents, BriefOptions};
@@ -14,6 +15,14 @@ fn example() -> Vec<Document> {
     dossier_ingest::read_paths(&[dir])
         .map(|d| d.expect("example reads"))
         .collect()
+}
+
+/// A short report of another outlet (`Outlet {id}`): a headline, the text, a closing line.
+fn report(id: &str, headline: &str, text: &str, published: Option<NaiveDate>) -> Document {
+    let mut doc = Document::plain(id, &format!("{headline}\n\n{text}\n\nMore follows."));
+    doc.source = Some(format!("Outlet {id}"));
+    doc.published = published;
+    doc
 }
 
 fn event<'a>(brief: &'a Brief, expression: &str) -> (usize, &'a TimelineEvent) {
@@ -66,21 +75,19 @@ fn a_copy_with_another_calendar_date_conflicts_and_a_faithful_copy_does_not() {
         .expect("one line")
         .to_string();
     let mut docs = docs.clone();
-    for (id, source, text) in [
-        ("copy-kept", "Outlet K", sentence.clone()),
+    for (id, text) in [
+        ("copy-kept", sentence.clone()),
         (
             "copy-changed",
-            "Outlet C",
             sentence.replace("On April 20,", "On April 21,"),
         ),
     ] {
-        let mut doc = Document::plain(
+        docs.push(report(
             id,
-            &format!("Chechnya denies reports.\n\n{text}\n\nMore follows."),
-        );
-        doc.source = Some(source.to_string());
-        doc.published = original.published;
-        docs.push(doc);
+            "Chechnya denies reports.",
+            &text,
+            original.published,
+        ));
     }
     let brief = brief_for_documents(1, "Chechnya", &docs, BriefOptions::default());
     let (twentieth, twentieth_event) = event(&brief, "April 20");
@@ -126,13 +133,12 @@ fn a_rewording_that_dates_one_speakers_statement_otherwise_conflicts() {
              allegations about the persecution of LGBT people in Chechnya were groundless.",
         ),
     ] {
-        let mut doc = Document::plain(
+        docs.push(report(
             id,
-            &format!("Kremlin rejects Chechnya reports.\n\n{text}\n\nMore follows."),
-        );
-        doc.source = Some(format!("Outlet {id}"));
-        doc.published = original.published;
-        docs.push(doc);
+            "Kremlin rejects Chechnya reports.",
+            text,
+            original.published,
+        ));
     }
     let brief = brief_for_documents(1, "Chechnya", &docs, BriefOptions::default());
     let (twentieth, twentieth_event) = event(&brief, "April 20");
@@ -178,13 +184,7 @@ fn a_rewording_that_dates_the_statement_otherwise_conflicts() {
              prison on March 28.",
         ),
     ] {
-        let mut doc = Document::plain(
-            id,
-            &format!("Gay men detained in Chechnya.\n\n{text}\n\nMore follows."),
-        );
-        doc.source = Some(format!("Outlet {id}"));
-        doc.published = published;
-        docs.push(doc);
+        docs.push(report(id, "Gay men detained in Chechnya.", text, published));
     }
     let brief = brief_for_documents(1, "Chechnya", &docs, BriefOptions::default());
     let (march, march_event) = event(&brief, "March 28");

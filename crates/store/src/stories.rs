@@ -176,39 +176,37 @@ impl Store {
     /// Every story membership as `(document id, story id, features JSON)`, in ingest order.
     /// Story ids are live stories.
     pub fn document_features(&self) -> Result<Vec<(String, i64, String)>, StoreError> {
-        const OP: &str = "reading story memberships";
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT d.id, m.story, m.features FROM story_members m \
-                 JOIN documents d ON d.rowid = m.doc ORDER BY d.ingest_seq",
-            )
-            .map_err(sql(OP))?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .map_err(sql(OP))?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(sql(OP))?;
-        Ok(rows)
+        self.triples(
+            "SELECT d.id, m.story, m.features FROM story_members m \
+             JOIN documents d ON d.rowid = m.doc ORDER BY d.ingest_seq",
+            "reading story memberships",
+        )
     }
 
     /// Every recorded move, in the order made: `(document id, story left, story joined)`,
     /// the stories as they were when the move was made (follow merges with
     /// [`Store::story`]).
     pub fn story_moves(&self) -> Result<Vec<(String, i64, i64)>, StoreError> {
-        const OP: &str = "reading story moves";
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT d.id, m.from_story, m.to_story FROM story_moves m \
-                 JOIN documents d ON d.rowid = m.doc ORDER BY m.seq",
-            )
-            .map_err(sql(OP))?;
+        self.triples(
+            "SELECT d.id, m.from_story, m.to_story FROM story_moves m \
+             JOIN documents d ON d.rowid = m.doc ORDER BY m.seq",
+            "reading story moves",
+        )
+    }
+
+    /// The rows of a three-column query without parameters.
+    fn triples<A, B, C>(&self, query: &str, op: &'static str) -> Result<Vec<(A, B, C)>, StoreError>
+    where
+        A: rusqlite::types::FromSql,
+        B: rusqlite::types::FromSql,
+        C: rusqlite::types::FromSql,
+    {
+        let mut stmt = self.conn.prepare(query).map_err(sql(op))?;
         let rows = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .map_err(sql(OP))?
+            .map_err(sql(op))?
             .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(sql(OP))?;
+            .map_err(sql(op))?;
         Ok(rows)
     }
 
