@@ -25,6 +25,17 @@ fn report(id: &str, headline: &str, text: &str, published: Option<NaiveDate>) ->
     doc
 }
 
+/// The example's report with Peskov's April 20 statement (004).
+fn peskov_report(docs: &[Document]) -> Document {
+    docs.iter()
+        .find(|d| {
+            d.text
+                .contains("On April 20, Russian Presidential Spokesman Dmitry Peskov")
+        })
+        .expect("the Peskov sentence is in the example")
+        .clone()
+}
+
 fn event<'a>(brief: &'a Brief, expression: &str) -> (usize, &'a TimelineEvent) {
     brief
         .timeline
@@ -56,18 +67,12 @@ fn first_disclosure_dated_twice_is_flagged_and_nothing_else() {
     assert_eq!(flagged, ["March", "April 1"], "{:#?}", brief.timeline);
 }
 
-/// Report 003's sentence about Peskov, copied by a second outlet with the day changed, and
+/// Report 004's sentence about Peskov, copied by a second outlet with the day changed, and
 /// by a third with the day kept.
 #[test]
 fn a_copy_with_another_calendar_date_conflicts_and_a_faithful_copy_does_not() {
     let docs = example();
-    let original = docs
-        .iter()
-        .find(|d| {
-            d.text
-                .contains("On April 20, Russian Presidential Spokesman Dmitry Peskov")
-        })
-        .expect("the Peskov sentence is in the example");
+    let original = peskov_report(&docs);
     let sentence = original
         .text
         .lines()
@@ -108,13 +113,7 @@ fn a_copy_with_another_calendar_date_conflicts_and_a_faithful_copy_does_not() {
 #[test]
 fn a_rewording_that_dates_one_speakers_statement_otherwise_conflicts() {
     let docs = example();
-    let original = docs
-        .iter()
-        .find(|d| {
-            d.text
-                .contains("On April 20, Russian Presidential Spokesman Dmitry Peskov")
-        })
-        .expect("the Peskov sentence is in the example");
+    let original = peskov_report(&docs);
     let mut docs = docs.clone();
     for (id, text) in [
         (
