@@ -493,7 +493,7 @@ fn timeline(
             .filter(|_| {
                 dossier_extract::dates::names_calendar_date(&mention.expression)
                     && dates_per_sentence.get(&(d, mention.sentence)) == Some(&1)
-                    && !is_bound(&ctx.docs[d].text[sentence.span.start..mention.span.start])
+                    && dates_a_point(&ctx.docs[d].text[sentence.span.start..mention.span.start])
             })
             .and_then(|&claim| {
                 let dated = match dated_part(&ctx.docs[d].text, &extractions[d], mention) {
@@ -794,17 +794,18 @@ fn words_around(before: &str, after: &str) -> HashSet<String> {
         .collect()
 }
 
-/// Words before a date that make it a bound or a reference rather than when something
-/// happened ("its best since 1993", "by March", "earlier than 2009").
-const BOUND_WORDS: [&str; 11] = [
-    "since", "until", "till", "before", "after", "by", "from", "to", "through", "than", "as",
-];
+/// Words before a date that make it the time something happened ("detained on March 28",
+/// "first reported in March"). Other dates are bounds or references ("its best since 1993",
+/// "by March"), name a thing ("the 2008 blockbuster"), or sit in a caption's aside ("in this
+/// April 29, 2017, file photo").
+const POINT_WORDS: [&str; 4] = ["on", "in", "at", "during"];
 
-/// Whether the words before a date expression (`before`) make it a bound.
-fn is_bound(before: &str) -> bool {
+/// Whether a date expression, after the words `before` it in its sentence, dates when
+/// something happened: it opens the sentence or follows one of [`POINT_WORDS`].
+fn dates_a_point(before: &str) -> bool {
     dossier_text::tokens(before, 0)
         .last()
-        .is_some_and(|t| BOUND_WORDS.contains(&t.text.to_lowercase().as_str()))
+        .is_none_or(|t| POINT_WORDS.contains(&t.text.to_lowercase().as_str()))
 }
 
 /// Which part of a sentence its date expression is in.
