@@ -59,23 +59,10 @@ fn main() {
     for s in &stories {
         let b = brief_for_story(&store, s.id, BriefOptions::default()).expect("brief");
         items += b.claims.len() + b.quotes.len() + b.figures.len() + b.timeline.len();
-        for (e, event) in b.timeline.iter().enumerate() {
-            for &other in event.conflicts_with.iter().filter(|&&o| o > e) {
-                date_conflicts += 1;
-                if std::env::var_os("DOSSIER_SHOW_CONFLICTS").is_some() {
-                    let o = &b.timeline[other];
-                    println!(
-                        "dates differ: {} “{}” [{}] {}\n           vs {} “{}” [{}] {}",
-                        event.date,
-                        event.expression,
-                        event.doc,
-                        event.text,
-                        o.date,
-                        o.expression,
-                        o.doc,
-                        o.text
-                    );
-                }
+        for (first, second) in b.timeline_conflicts() {
+            date_conflicts += 1;
+            if std::env::var_os("DOSSIER_SHOW_CONFLICTS").is_some() {
+                println!("dates differ: {first}\n           vs {second}");
             }
         }
     }

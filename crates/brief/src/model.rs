@@ -79,6 +79,34 @@ pub struct SummarySentence {
 /// dated by the day the report was published (it tells what happened as it was reported).
 pub const PUBLICATION_ANCHOR: &str = "publication";
 
+impl Brief {
+    /// The pairs of timeline events that date one happening differently, each pair once
+    /// (earlier index first).
+    pub fn timeline_conflicts(&self) -> impl Iterator<Item = (&TimelineEvent, &TimelineEvent)> {
+        self.timeline
+            .iter()
+            .enumerate()
+            .flat_map(move |(e, event)| {
+                event
+                    .conflicts_with
+                    .iter()
+                    .filter(move |&&other| other > e)
+                    .filter_map(move |&other| self.timeline.get(other).map(|o| (event, o)))
+            })
+    }
+}
+
+impl std::fmt::Display for TimelineEvent {
+    /// `date “expression” [doc] text`, one line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} “{}” [{}] {}",
+            self.date, self.expression, self.doc, self.text
+        )
+    }
+}
+
 /// A dated event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TimelineEvent {

@@ -65,6 +65,11 @@ fn first_disclosure_dated_twice_is_flagged_and_nothing_else() {
         .map(|e| e.expression.as_str())
         .collect();
     assert_eq!(flagged, ["March", "April 1"], "{:#?}", brief.timeline);
+    let pairs: Vec<(&str, &str)> = brief
+        .timeline_conflicts()
+        .map(|(a, b)| (a.expression.as_str(), b.expression.as_str()))
+        .collect();
+    assert_eq!(pairs, [("March", "April 1")]);
 }
 
 /// Report 004's sentence about Peskov, copied by a second outlet with the day changed, and

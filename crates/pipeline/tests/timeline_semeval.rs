@@ -154,23 +154,10 @@ fn timelines_against_semeval_2015_gold() {
         }
         let brief = brief_for_documents(n, "corpus", &docs, BriefOptions::default());
         dossier_events += brief.timeline.len();
-        for (e, event) in brief.timeline.iter().enumerate() {
-            for &other in event.conflicts_with.iter().filter(|&&o| o > e) {
-                conflicts += 1;
-                if std::env::var_os("DOSSIER_TIMELINE_DEBUG").is_some() {
-                    let o = &brief.timeline[other];
-                    eprintln!(
-                        "conflict: {} “{}” {}: {}\n      vs {} “{}” {}: {}",
-                        event.date,
-                        event.expression,
-                        event.doc,
-                        event.text,
-                        o.date,
-                        o.expression,
-                        o.doc,
-                        o.text
-                    );
-                }
+        for (a, b) in brief.timeline_conflicts() {
+            conflicts += 1;
+            if std::env::var_os("DOSSIER_TIMELINE_DEBUG").is_some() {
+                eprintln!("conflict: {a}\n      vs {b}");
             }
         }
         // Every (document, sentence) Dossier dates: the event index and the date.
