@@ -618,10 +618,12 @@ fn timeline(
         }
     }
     let mut conflicts: Vec<Vec<usize>> = vec![Vec::new(); events.len()];
+    // Content words of the events a claim check needed, each tokenised once.
+    let mut words: Vec<Option<HashSet<String>>> = vec![None; events.len()];
     for (happening, members) in &happenings {
-        for &i in members {
-            for &j in members {
-                if i == j || !events[i].contradicts(&events[j]) {
+        for (k, &i) in members.iter().enumerate() {
+            for &j in &members[k + 1..] {
+                if !events[i].contradicts(&events[j]) {
                     continue;
                 }
                 // Claims chain sentences together: two sentences of one claim date one
@@ -638,14 +640,24 @@ fn timeline(
                         }
                         _ => false,
                     };
-                    if a.sentence.0 == b.sentence.0
-                        || !dates_the_same
-                        || !tell_the_same(&a.content_words(ctx), &b.content_words(ctx))
-                    {
+                    if a.sentence.0 == b.sentence.0 || !dates_the_same {
+                        continue;
+                    }
+                    for e in [i, j] {
+                        if words[e].is_none() {
+                            words[e] = Some(events[e].content_words(ctx));
+                        }
+                    }
+                    let told_the_same = match (&words[i], &words[j]) {
+                        (Some(x), Some(y)) => tell_the_same(x, y),
+                        _ => false,
+                    };
+                    if !told_the_same {
                         continue;
                     }
                 }
                 conflicts[i].push(j);
+                conflicts[j].push(i);
             }
         }
     }
