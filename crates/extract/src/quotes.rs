@@ -1009,6 +1009,10 @@ pub(crate) mod tests {
             .unwrap_or_else(|| panic!("no quote {prefix:?} in {qs:#?}"))
     }
 
+    fn speaker<'q>(qs: &'q [QuoteMention], prefix: &str) -> Option<&'q str> {
+        find(qs, prefix).speaker.as_deref()
+    }
+
     // The sentences below are from PolNeAR dev articles (2016 US news), hand-checked.
 
     #[test]
@@ -1041,10 +1045,7 @@ pub(crate) mod tests {
     fn continuation_needs_the_same_paragraph() {
         let t = "“Trump the dealmaker may emerge here if he gets to be president,” Graham said.\n\n“But when you’re campaigning for president, this is one reason he’s hurting with millennials.”";
         let qs = run(t);
-        assert_eq!(
-            find(&qs, "Trump the dealmaker").speaker.as_deref(),
-            Some("Graham")
-        );
+        assert_eq!(speaker(&qs, "Trump the dealmaker"), Some("Graham"));
         let second = find(&qs, "But when you’re campaigning");
         assert_eq!(second.speaker, None);
         assert_eq!(second.speaker_mention, None);
@@ -1105,10 +1106,7 @@ pub(crate) mod tests {
     fn told_an_audience_then_a_clause_with_a_partial_quote() {
         let t = "Trump told the forum he was \"totally against the war in Iraq\" because it destabilized the Middle East. \"I have good judgment,\" he said.";
         let qs = run(t);
-        assert_eq!(
-            find(&qs, "totally against").speaker.as_deref(),
-            Some("Trump")
-        );
+        assert_eq!(speaker(&qs, "totally against"), Some("Trump"));
         let q = find(&qs, "I have good judgment");
         assert_eq!(
             (q.speaker.as_deref(), q.speaker_mention.as_deref()),
@@ -1120,14 +1118,8 @@ pub(crate) mod tests {
     fn nested_closing_mark_and_a_question_whose_frame_is_the_next_sentence() {
         let t = "\"People say, 'It doesn't matter because Hillary Clinton will get 90 percent of the African-American vote,'\" said Charlie King, a prominent New York Democrat. \"The question is, 'Ninety percent of what?' Turnout makes a difference.\"";
         let qs = run(t);
-        assert_eq!(
-            find(&qs, "People say").speaker.as_deref(),
-            Some("Charlie King")
-        );
-        assert_eq!(
-            find(&qs, "The question is").speaker.as_deref(),
-            Some("Charlie King")
-        );
+        assert_eq!(speaker(&qs, "People say"), Some("Charlie King"));
+        assert_eq!(speaker(&qs, "The question is"), Some("Charlie King"));
         let t = "“Does anybody know what the environmental platform of the Republican Party is?” Graham asked. “Neither do I.”";
         let qs = run(t);
         let q = find(&qs, "Does anybody know");
@@ -1135,7 +1127,7 @@ pub(crate) mod tests {
         assert_eq!(q.cue.as_deref(), Some("asked"));
         let t = "“Does anybody know what the environmental platform of the Republican Party is?” Graham asked. “Neither do I, and neither do the voters.”";
         let qs = run(t);
-        assert_eq!(find(&qs, "Neither do I").speaker.as_deref(), Some("Graham"));
+        assert_eq!(speaker(&qs, "Neither do I"), Some("Graham"));
     }
 
     #[test]
@@ -1143,18 +1135,18 @@ pub(crate) mod tests {
         let t = "“It’s an invasion, in our estimation, of the state regulatory domain,” Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA, said at a Washington event this month.";
         let qs = run(t);
         assert_eq!(
-            find(&qs, "It’s an invasion").speaker.as_deref(),
+            speaker(&qs, "It’s an invasion"),
             Some("Scott Pruitt"),
             "{qs:#?}"
         );
         let t = "''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist who served as director of the Congressional Budget Office and is now president of the American Action Forum, a conservative, pro-growth advocacy group. ''It's anti-reform. She's layering on even more complexity.''";
         let qs = run(t);
         assert_eq!(
-            find(&qs, "This isn't tax reform").speaker.as_deref(),
+            speaker(&qs, "This isn't tax reform"),
             Some("Douglas Holtz-Eakin")
         );
         assert_eq!(
-            find(&qs, "It's anti-reform").speaker.as_deref(),
+            speaker(&qs, "It's anti-reform"),
             Some("Douglas Holtz-Eakin")
         );
     }
@@ -1167,10 +1159,7 @@ pub(crate) mod tests {
         assert_eq!(q.speaker.as_deref(), Some("Steve Quinlan"));
         let span = q.speaker_span.unwrap();
         assert_eq!(&t[span.start..span.end], "Steve Quinlan");
-        assert_eq!(
-            find(&qs, "I just hope that").speaker.as_deref(),
-            Some("Jorge Falcon")
-        );
+        assert_eq!(speaker(&qs, "I just hope that"), Some("Jorge Falcon"));
         // A paragraph that ends "NAME VERB:" introduces the quote opening the next one.
         let t = "Longtime Democratic pollster Pat Caddell spoke to Breitbart News Daily on Thursday.\n\nCaddell continued:\n\n\"The health issue overall is very much a partisan issue, but that doesn’t account for almost the same numbers here.\"";
         let qs = run(t);
@@ -1197,14 +1186,8 @@ pub(crate) mod tests {
         // so the later "she" is Lynch, not the Hillary Clinton of the sentence before.
         let t = "Lynch said her colleague had not worked on the case.\n\n\"So I think things like that make you realize that people see you in a different light,\" Lynch said.\n\n\"This country was founded on the promise of equal rights for all,\" she said at a recent news conference.\n\nShe has faced a number of controversies, most recently her decision to meet with Bill Clinton while the department was investigating his wife, Democratic presidential nominee Hillary Clinton.\n\n\"People tend not to say those things to the attorney general, which is probably a wise choice on their part,\" she said.";
         let qs = run(t);
-        assert_eq!(
-            find(&qs, "This country was").speaker.as_deref(),
-            Some("Lynch")
-        );
-        assert_eq!(
-            find(&qs, "People tend not").speaker.as_deref(),
-            Some("Lynch")
-        );
+        assert_eq!(speaker(&qs, "This country was"), Some("Lynch"));
+        assert_eq!(speaker(&qs, "People tend not"), Some("Lynch"));
     }
 
     #[test]
