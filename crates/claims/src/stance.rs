@@ -121,8 +121,88 @@ const NOT_A_DENIAL_BEFORE: &[&str] = &[
     "was", "were", "been", "being", "is", "are", "be", "get", "got", "not", "n't", "never", "to",
 ];
 
+/// Things one is refused rather than statements one rejects: "denied bail", "denies
+/// driver's licences to people", "denied her request". Singular and plural stems.
+const REFUSED_THINGS: &[&str] = &[
+    "access",
+    "admission",
+    "appeal",
+    "application",
+    "asylum",
+    "bail",
+    "benefit",
+    "bond",
+    "care",
+    "chance",
+    "citizenship",
+    "coverage",
+    "custody",
+    "education",
+    "entry",
+    "food",
+    "funding",
+    "hearing",
+    "licence",
+    "license",
+    "motion",
+    "opportunity",
+    "parole",
+    "passage",
+    "permission",
+    "permit",
+    "petition",
+    "privilege",
+    "protection",
+    "request",
+    "right",
+    "service",
+    "surgery",
+    "treatment",
+    "visa",
+    "water",
+];
+
+/// Pronouns that, right after "deny", are the person refused something ("denied him
+/// bail", "denying me surgery"), not the thing denied. "Her" is left out: it is as often
+/// a possessive ("denied her involvement").
+const REFUSED_PERSONS: &[&str] = &["him", "them", "me", "us", "you"];
+
+/// Words after "deny" searched for a refused thing, up to a clause boundary.
+const REFUSAL_OBJECT_REACH: usize = 6;
+
+/// Whether the words after a "deny" verb make it a refusal ("denied thicke access to julian",
+/// "denies driver's licences to people", "denied them protection") rather than a denial of
+/// a statement ("denied the claims of his former girlfriend", "denies working for moscow").
+fn refuses_something(after: &str) -> bool {
+    let words: Vec<String> = after
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(REFUSAL_OBJECT_REACH)
+        .map(str::to_lowercase)
+        .collect();
+    if words
+        .first()
+        .is_some_and(|w| REFUSED_PERSONS.contains(&w.as_str()))
+    {
+        return true;
+    }
+    for w in &words {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let singular = bare.strip_suffix('s').unwrap_or(bare);
+        if REFUSED_THINGS.contains(&bare) || REFUSED_THINGS.contains(&singular) {
+            return true;
+        }
+        // A refused thing comes before the clause ends: "denied that ... access" is a denial.
+        if bare == "that" || w.ends_with([',', ';', '.', ':']) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether the sentence denies something: "denied the reports", "denies that". Not the
-/// passive "was denied access", not "did not deny", not "refused to deny".
+/// passive "was denied access", not "did not deny", not "refused to deny", not a refusal
+/// ("denied him bail", "deny coverage to children").
 fn denies(text: &str) -> bool {
     // Most sentences have no cue: the match test is cheap, finding the cues is not.
     if denial().is_match(text)
@@ -145,7 +225,9 @@ fn denies(text: &str) -> bool {
                 .is_some_and(|w| NOT_A_DENIAL_BEFORE.contains(&w) || w.ends_with("n't"))
         };
         let adverb = previous.as_deref().is_some_and(|w| w.ends_with("ly"));
-        !(blocked(&previous) || (adverb && blocked(&two_back)))
+        !(blocked(&previous)
+            || (adverb && blocked(&two_back))
+            || refuses_something(&text[m.end()..]))
     })
 }
 
@@ -263,6 +345,36 @@ mod tests {
             ),
             Stance::Asserts
         );
+    }
+
+    /// "Deny" in the sense of refusing someone something, in Multi-News validation
+    /// sentences; and, beside them, denials of statements that must stay denials.
+    #[test]
+    fn refusing_someone_something_is_not_a_denial() {
+        for s in [
+            "Patton then reportedly denied thicke access to julian and filed an emergency order asking a judge to restrict the grammy nominee's time with his",
+            "She is requesting that robin only have monitored daytime visits, however, the judge denied her request for an emergency hearing.",
+            "The dual british and saudi arabian national wants to return to the uk and claims she is being held against her will and denied food and water.",
+            "( koin ) — the owners of a portland-area bakery that denied service to a same-sex couple has paid more than $ 135,000 to cover a legally-binding order from the bureau of labor and industries.",
+            "Insurance companies cannot deny coverage to children with pre-existing conditions.",
+            "Denying rivals a chance to innovate and compete on the merits.",
+            "( photo: sergey ponomarev, ap ) extending russia's legal campaign against homosexuality, a new law aimed at reducing traffic deaths denies driver's licences to people with \" disorders \" involving sexual preference and gender identity.",
+            "Correction: a man claiming that facebook denied him posting privileges under the name \" phuc dat bich \" admits that he perpetrated an elaborate social media prank, according to the guardian.",
+            "4: 36 p.m.: judge denies bond.",
+            "As a result, the \" unconstitutionally vague \" designation has since intimidated many from expressing themselves and denied them protection from unreasonable searches, according to the filing.",
+        ] {
+            assert_ne!(stance_of(s, false), Stance::Denies, "{s}");
+        }
+        for s in [
+            "One campaign finance group came to the defense of lerner, who has denied any wrongdoing, calling the probe a partisan witch hunt.",
+            "The lawyer, natalia veselnitskaya, denies working on behalf of moscow.",
+            "The taliban denied responsibility for the attack.",
+            "A post-war allied tribunal put the death toll at 142,000, but some conservative japanese politicians and scholars deny a massacre took place.",
+            "Hours and hours after chloe dykstra implied that chris hardwick sexually assaulted her while they were involved, the talking dead host has strongly denied the claims of his former girlfriend.",
+            "A manager at the orchard park country club repeatedly denied sunday afternoon that any incident had occurred, despite confirmed reports by orchard park police, witnesses at the event, and bystanders who saw town and state police cars in front of the building.",
+        ] {
+            assert_eq!(stance_of(s, false), Stance::Denies, "{s}");
+        }
     }
 
     /// Report 003 of the example answers Dmitry Alushkin's letter: calling his implication
