@@ -396,7 +396,10 @@ fn make_claim(mut mentions: Vec<Mention>, reuse: &Reuse) -> Claim {
     }
 }
 
-fn collect_mentions(inputs: &[ClaimInput<'_>]) -> Vec<Mention> {
+/// Every body sentence and headline of a story's documents as a mention, with its stance and
+/// primary source: what `build_claims` groups (a headline that denies is left out; `chain`
+/// is empty until a claim is made). Also what the stance evaluation scores.
+pub fn collect_mentions(inputs: &[ClaimInput<'_>]) -> Vec<Mention> {
     let mut out = Vec::new();
     for (d, input) in inputs.iter().enumerate() {
         let outlet = input

@@ -61,7 +61,9 @@ fn attribution() -> &'static Regex {
             r#"(?ix)(?-u:\b)(
                 according\ to
               | reports?\ that | reported\ (that|in|on)? | state\ that | states\ that
-              | (said|says|told\ \w+(\ \w+)?|claimed|claims|alleged|added|wrote)(?-u:\b)
+              | (said|says|say|tells|told\ \w+(\ \w+)?|claimed|claims|claiming|alleged|added|wrote|tweeted
+                | announced|noted|insist(s|ed)?|argued?|argues|acknowledged|warned|explained|responded
+                | pointed\ out)(?-u:\b)
               | reportedly | allegedly
             )"#,
         )
@@ -231,6 +233,16 @@ fn denies(text: &str) -> bool {
     })
 }
 
+/// A sentence that is a quotation from end to end ("“We're America.”", "''Neither do I.''"):
+/// someone's words, though their speaker is named in another sentence or not at all.
+fn is_quotation(text: &str) -> bool {
+    let t = text.trim();
+    let opens = t.starts_with('"') || t.starts_with("''");
+    let closes = t.ends_with('"') || t.ends_with("''");
+    // One pair of marks, not two quoted phrases with the outlet's words between.
+    opens && closes && t.len() > 2 && t.matches('"').count() + t.matches("''").count() == 2
+}
+
 /// The stance of a sentence. `quoted` tells whether a quote or reported statement with a
 /// speaker covers the sentence.
 pub fn stance_of(sentence: &str, quoted: bool) -> Stance {
@@ -239,7 +251,7 @@ pub fn stance_of(sentence: &str, quoted: bool) -> Stance {
         Stance::Questions
     } else if denies(&text) {
         Stance::Denies
-    } else if quoted || attribution().is_match(&text) {
+    } else if quoted || is_quotation(&text) || attribution().is_match(&text) {
         Stance::Reports
     } else {
         Stance::Asserts

@@ -9,7 +9,7 @@ use std::time::Instant;
 use dossier_claims::{build_claims, Claim, ClaimInput};
 use dossier_core::Document;
 use dossier_extract::{figures::group_figures, AnchorKind, DateAnchor, DocExtractions};
-use dossier_reuse::{find_reuse, ReuseInput};
+use dossier_reuse::{find_reuse, Reuse, ReuseInput};
 use dossier_text::{analyze, mark_repeated_paragraphs, AnalyzedText};
 
 /// As the pipeline marks lines repeated across a story's documents.
@@ -27,9 +27,23 @@ pub struct Story {
     pub claim_seconds: f64,
 }
 
-impl Story {
-    /// Runs the stages on `docs`.
-    pub fn build(docs: Vec<Document>) -> Story {
+/// A story's documents with everything the claims stage reads.
+pub struct Staged {
+    /// The documents, in ingest order.
+    pub docs: Vec<Document>,
+    /// Their sentences.
+    pub texts: Vec<AnalyzedText>,
+    /// Their quotes, entities, figures and dates.
+    pub extractions: Vec<DocExtractions>,
+    /// Figure group of each figure, per document.
+    pub figure_groups: Vec<Vec<usize>>,
+    /// Copied text across the documents.
+    pub reuse: Reuse,
+}
+
+impl Staged {
+    /// Runs the stages before the claims stage on `docs`.
+    pub fn new(docs: Vec<Document>) -> Staged {
         let mut texts: Vec<AnalyzedText> = docs.iter().map(analyze).collect();
         let refs: Vec<&Document> = docs.iter().collect();
         mark_repeated_paragraphs(&refs, &mut texts, REPEATED_LINE_DOCS);
@@ -62,21 +76,40 @@ impl Story {
             figure_groups.push(flat[next..next + e.figures.len()].to_vec());
             next += e.figures.len();
         }
-        let inputs: Vec<ClaimInput> = (0..docs.len())
+        Staged {
+            docs,
+            texts,
+            extractions,
+            figure_groups,
+            reuse,
+        }
+    }
+
+    /// The claims stage's input, one per document.
+    pub fn inputs(&self) -> Vec<ClaimInput<'_>> {
+        (0..self.docs.len())
             .map(|d| ClaimInput {
-                doc: &docs[d],
-                text: &texts[d],
-                extractions: &extractions[d],
-                figure_groups: &figure_groups[d],
+                doc: &self.docs[d],
+                text: &self.texts[d],
+                extractions: &self.extractions[d],
+                figure_groups: &self.figure_groups[d],
             })
-            .collect();
+            .collect()
+    }
+}
+
+impl Story {
+    /// Runs the stages on `docs`.
+    pub fn build(docs: Vec<Document>) -> Story {
+        let staged = Staged::new(docs);
+        let inputs = staged.inputs();
         let start = Instant::now();
-        let claims = build_claims(&inputs, &reuse);
+        let claims = build_claims(&inputs, &staged.reuse);
         let claim_seconds = start.elapsed().as_secs_f64();
         drop(inputs);
         Story {
-            docs,
-            texts,
+            docs: staged.docs,
+            texts: staged.texts,
             claims,
             claim_seconds,
         }
