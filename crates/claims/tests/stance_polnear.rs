@@ -19,7 +19,10 @@
 //! - Dossier: attributed when the mention's stance is anything but `asserts` (`reports`,
 //!   `denies`, `questions`: someone's statement, denial or doubt).
 //! - Source named: of the attributed sentences Dossier finds, the share it attributes to a
-//!   speaker (`attributed_to`) rather than counting the outlet as the primary source.
+//!   speaker (`attributed_to`) rather than counting the outlet as the primary source; and
+//!   of those, the share whose speaker agrees with the Source of a speech attribution
+//!   touching the sentence (a name word of three or more letters in the Source, or in the
+//!   antecedent of a pronoun Source, as the quotes evaluation scores speakers).
 //! - Baseline, what a practitioner would write: a sentence is attributed when it holds a
 //!   double quote mark or "said", "says", "told" or "according to".
 
@@ -31,7 +34,7 @@ mod common;
 use common::Staged;
 use dossier_claims::{collect_mentions, Stance};
 use dossier_core::Span;
-use polnear::{read_split, Article, Gold, ROOT};
+use polnear::{is_pronoun, names_agree, read_split, words, Article, Gold, ROOT};
 
 /// Share of a sentence a gold Content must cover for the sentence to be attributed.
 const CONTENT_SHARE: f64 = 0.5;
@@ -109,6 +112,24 @@ fn gold_stance(article: &Article, span: Span) -> GoldStance {
     }
 }
 
+/// Whether Dossier's `speaker` is who a speech attribution touching the sentence names: a
+/// name word of it occurs in the gold Source, or, for a pronoun Source, in its antecedent.
+fn names_a_gold_source(article: &Article, span: Span, speaker: &str) -> bool {
+    article
+        .gold
+        .iter()
+        .filter(|g| g.speech && touches(g, span))
+        .filter_map(|g| {
+            let source = article.source_text(g)?;
+            if is_pronoun(&source) {
+                article.antecedent(g)
+            } else {
+                Some(source)
+            }
+        })
+        .any(|source| names_agree(speaker, &words(&source)))
+}
+
 fn baseline_attributed(sentence: &str) -> bool {
     let lower = sentence.to_lowercase();
     sentence.contains(['"', '“', '”'])
@@ -128,7 +149,7 @@ fn stance_on_polnear() {
     let verbose = std::env::var_os("DOSSIER_POLNEAR_VERBOSE").is_some();
     let (mut dossier, mut baseline) = (Counts::default(), Counts::default());
     let (mut sentences, mut gold_attributed_count) = (0, 0);
-    let (mut named, mut found, mut other) = (0, 0, 0);
+    let (mut named, mut right, mut found, mut other) = (0, 0, 0, 0);
     let mut stances = [0usize; 4];
     for article in &articles {
         let staged = Staged::new(vec![article.doc.clone()]);
@@ -151,7 +172,24 @@ fn stance_on_polnear() {
             stances[m.stance as usize] += 1;
             if gold && predicted {
                 found += 1;
-                named += usize::from(m.attributed_to.is_some());
+                if let Some(speaker) = &m.attributed_to {
+                    named += 1;
+                    let agrees = names_a_gold_source(article, m.span, speaker);
+                    right += usize::from(agrees);
+                    if verbose && !agrees {
+                        println!(
+                            "WRONG SOURCE {} [{speaker}] {}",
+                            article.name,
+                            m.span.slice(&article.doc.text)
+                        );
+                    }
+                } else if verbose {
+                    println!(
+                        "UNNAMED {} {}",
+                        article.name,
+                        m.span.slice(&article.doc.text)
+                    );
+                }
             }
             if verbose && gold != predicted {
                 let kind = if gold { "MISSED" } else { "SPURIOUS" };
@@ -173,8 +211,9 @@ fn stance_on_polnear() {
     println!("attributed, Dossier:  {}", dossier.show());
     println!("attributed, baseline: {}", baseline.show());
     println!(
-        "source named for {named} of {found} attributed sentences found ({:.3})",
-        named as f64 / found.max(1) as f64
+        "source named for {named} of {found} attributed sentences found ({:.3}); the name agrees with a gold Source for {right} ({:.3} of those named)",
+        named as f64 / found.max(1) as f64,
+        right as f64 / named.max(1) as f64
     );
     assert!(sentences > 1000, "too few sentences read: {sentences}");
     let (_, _, f) = dossier.prf();

@@ -44,16 +44,7 @@ use dossier_extract::{QuoteKind, QuoteMention};
 
 mod polnear;
 
-use polnear::{hull, parse_frags, read_split, Gold, ROOT};
-
-const PRONOUNS: &[&str] = &[
-    "he", "she", "they", "it", "we", "i", "him", "her", "them", "you",
-];
-
-const FUNCTION_WORDS: &[&str] = &[
-    "the", "and", "for", "of", "with", "from", "his", "her", "its", "their", "our", "who", "that",
-    "this", "said", "says", "told", "one", "two",
-];
+use polnear::{hull, is_pronoun, names_agree, parse_frags, read_split, words, Gold, ROOT};
 
 /// The span trimmed of whitespace, quote marks, trailing `.,;:` and a leading "that ".
 fn norm(text: &str, s: Span) -> Span {
@@ -80,18 +71,6 @@ fn norm(text: &str, s: Span) -> Span {
 
 fn overlap(a: Span, b: Span) -> usize {
     a.end.min(b.end).saturating_sub(a.start.max(b.start))
-}
-
-fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-fn is_pronoun(s: &str) -> bool {
-    let w = words(s);
-    w.len() == 1 && PRONOUNS.contains(&w[0].as_str())
 }
 
 /// One-to-one greedy matching by score (higher first); returns gold index per prediction.
@@ -179,10 +158,7 @@ fn speaker_agrees(text: &str, q: &QuoteMention, g: &Gold, antecedent: Option<&st
     } else {
         words(&src_text)
     };
-    words(speaker)
-        .iter()
-        .filter(|w| w.chars().count() >= 3 && !FUNCTION_WORDS.contains(&w.as_str()))
-        .any(|w| target.contains(w))
+    names_agree(speaker, &target)
 }
 
 fn excerpt(text: &str, s: Span, max: usize) -> String {
@@ -257,28 +233,7 @@ fn polnear_quotes_and_speakers() {
                 c.exact_speech += usize::from(gold[gi].speech);
             }
         }
-        // Antecedents of pronoun sources: the nearest preceding non-pronoun gold Source.
-        let mut sources: Vec<(usize, String)> = gold
-            .iter()
-            .filter_map(|g| {
-                let s = g.source.as_ref()?;
-                let t: String = s
-                    .iter()
-                    .filter_map(|x| text.get(x.start..x.end))
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                Some((hull(s).start, t))
-            })
-            .collect();
-        sources.sort();
-        let antecedent = |g: &Gold| -> Option<String> {
-            let at = hull(g.source.as_ref()?).start;
-            sources
-                .iter()
-                .rev()
-                .find(|(s, t)| *s < at && !is_pronoun(t))
-                .map(|(_, t)| t.clone())
-        };
+        let antecedent = |g: &Gold| art.antecedent(g);
         let mut gold_matched = vec![false; gold.len()];
         for (pi, m) in over.iter().enumerate() {
             let q = &quotes[pi];

@@ -253,3 +253,64 @@ pub fn read_split(split: &str) -> Option<Vec<Article>> {
     }
     Some(out)
 }
+
+/// Bare pronouns a gold Source may be.
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "him", "her", "them", "you",
+];
+
+/// Words of a speaker's name that say nothing of who it is.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "and", "for", "of", "with", "from", "his", "her", "its", "their", "our", "who", "that",
+    "this", "said", "says", "told", "one", "two",
+];
+
+/// Lower-case alphanumeric words.
+pub fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// A Source that is one bare pronoun ("he", "they").
+pub fn is_pronoun(s: &str) -> bool {
+    let w = words(s);
+    w.len() == 1 && PRONOUNS.contains(&w[0].as_str())
+}
+
+/// Whether a name word of Dossier's `speaker` (three or more letters, not a function word)
+/// is one of `target`'s words.
+pub fn names_agree(speaker: &str, target: &[String]) -> bool {
+    words(speaker)
+        .iter()
+        .filter(|w| w.chars().count() >= 3 && !FUNCTION_WORDS.contains(&w.as_str()))
+        .any(|w| target.contains(w))
+}
+
+impl Article {
+    /// The text of a gold attribution's Source, fragments joined by spaces.
+    pub fn source_text(&self, g: &Gold) -> Option<String> {
+        let text = self.doc.text.as_str();
+        Some(
+            g.source
+                .as_ref()?
+                .iter()
+                .filter_map(|x| text.get(x.start..x.end))
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    }
+
+    /// For a pronoun Source, its antecedent: the nearest preceding gold Source of the
+    /// article that is not a pronoun.
+    pub fn antecedent(&self, g: &Gold) -> Option<String> {
+        let at = hull(g.source.as_ref()?).start;
+        self.gold
+            .iter()
+            .filter_map(|o| Some((hull(o.source.as_ref()?).start, self.source_text(o)?)))
+            .filter(|(start, t)| *start < at && !is_pronoun(t))
+            .max_by_key(|(start, _)| *start)
+            .map(|(_, t)| t)
+    }
+}
