@@ -48,7 +48,7 @@ use std::path::{Path, PathBuf};
 
 mod common;
 
-use common::Story;
+use common::{Counts, Story};
 use dossier_core::{Document, Span};
 
 /// Last topic of the dev part.
@@ -400,51 +400,6 @@ fn tfidf(lines: &[&str]) -> Vec<HashMap<String, f64>> {
 
 fn cosine(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
     a.iter().filter_map(|(w, x)| b.get(w).map(|y| x * y)).sum()
-}
-
-#[derive(Debug, Default, Clone, Copy)]
-struct Counts {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
-}
-
-impl Counts {
-    fn add(&mut self, gold_same: bool, predicted: bool) {
-        match (gold_same, predicted) {
-            (true, true) => self.tp += 1,
-            (false, true) => self.fp += 1,
-            (true, false) => self.fn_ += 1,
-            (false, false) => {}
-        }
-    }
-
-    fn prf(&self) -> (f64, f64, f64) {
-        let p = if self.tp + self.fp == 0 {
-            0.0
-        } else {
-            self.tp as f64 / (self.tp + self.fp) as f64
-        };
-        let r = if self.tp + self.fn_ == 0 {
-            0.0
-        } else {
-            self.tp as f64 / (self.tp + self.fn_) as f64
-        };
-        let f = if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        };
-        (p, r, f)
-    }
-
-    fn show(&self) -> String {
-        let (p, r, f) = self.prf();
-        format!(
-            "P {p:.3} R {r:.3} F1 {f:.3} (tp {} fp {} fn {})",
-            self.tp, self.fp, self.fn_
-        )
-    }
 }
 
 /// Thresholds tried for the baseline.

@@ -31,50 +31,13 @@ mod polnear;
 
 mod common;
 
-use common::Staged;
+use common::{Counts, Staged};
 use dossier_claims::{collect_mentions, Stance};
 use dossier_core::Span;
 use polnear::{is_pronoun, names_agree, read_split, words, Article, Gold, ROOT};
 
 /// Share of a sentence a gold Content must cover for the sentence to be attributed.
 const CONTENT_SHARE: f64 = 0.5;
-
-#[derive(Default)]
-struct Counts {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
-}
-
-impl Counts {
-    fn add(&mut self, gold: bool, predicted: bool) {
-        match (gold, predicted) {
-            (true, true) => self.tp += 1,
-            (false, true) => self.fp += 1,
-            (true, false) => self.fn_ += 1,
-            (false, false) => {}
-        }
-    }
-
-    fn prf(&self) -> (f64, f64, f64) {
-        let p = self.tp as f64 / (self.tp + self.fp).max(1) as f64;
-        let r = self.tp as f64 / (self.tp + self.fn_).max(1) as f64;
-        let f = if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        };
-        (p, r, f)
-    }
-
-    fn show(&self) -> String {
-        let (p, r, f) = self.prf();
-        format!(
-            "P {p:.3} R {r:.3} F1 {f:.3} (tp {} fp {} fn {})",
-            self.tp, self.fp, self.fn_
-        )
-    }
-}
 
 fn overlap(a: Span, b: Span) -> usize {
     a.end.min(b.end).saturating_sub(a.start.max(b.start))

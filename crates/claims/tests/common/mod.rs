@@ -115,3 +115,55 @@ impl Story {
         }
     }
 }
+
+#[derive(Debug, Default, Clone, Copy)]
+/// Pairwise (or per-item) decisions against the gold: true and false positives, misses.
+pub struct Counts {
+    /// Predicted and in the gold.
+    pub tp: usize,
+    /// Predicted, not in the gold.
+    pub fp: usize,
+    /// In the gold, not predicted.
+    pub fn_: usize,
+}
+
+impl Counts {
+    /// Counts one decision.
+    pub fn add(&mut self, gold_same: bool, predicted: bool) {
+        match (gold_same, predicted) {
+            (true, true) => self.tp += 1,
+            (false, true) => self.fp += 1,
+            (true, false) => self.fn_ += 1,
+            (false, false) => {}
+        }
+    }
+
+    /// Precision, recall and F1 (0 where undefined).
+    pub fn prf(&self) -> (f64, f64, f64) {
+        let p = if self.tp + self.fp == 0 {
+            0.0
+        } else {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        };
+        let r = if self.tp + self.fn_ == 0 {
+            0.0
+        } else {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        (p, r, f)
+    }
+
+    /// `P … R … F1 … (tp … fp … fn …)`.
+    pub fn show(&self) -> String {
+        let (p, r, f) = self.prf();
+        format!(
+            "P {p:.3} R {r:.3} F1 {f:.3} (tp {} fp {} fn {})",
+            self.tp, self.fp, self.fn_
+        )
+    }
+}
