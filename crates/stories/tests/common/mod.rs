@@ -8,6 +8,9 @@ use std::time::Instant;
 
 use dossier_stories::{Clusterer, DocFeatures, Params};
 
+#[path = "../ecbplus/mod.rs"]
+mod ecbplus;
+
 /// One article of an evaluation set: its true story, whether it is in the dev part (the part
 /// parameters were tuned on), and its features.
 pub struct Labelled {
@@ -226,109 +229,36 @@ impl EcbArticle {
     }
 }
 
-/// The ECB+ corpus directory beside the checkout, if present.
+/// The ECB+ articles directory (`ECB+/`, one folder per topic) beside the checkout, if
+/// present.
 pub fn ecbplus_dir() -> Option<std::path::PathBuf> {
-    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/ecbplus/ECB+");
-    if dir.exists() {
-        Some(dir)
-    } else {
-        eprintln!("{} missing; skipping", dir.display());
-        None
-    }
+    Some(ecbplus::corpus_dir()?.join("ECB+"))
 }
 
-/// Reads one ECB+ file (`<topic>/<topic>_<n>ecb.xml` or `..ecbplus.xml`).
+/// Reads one ECB+ file (`<topic>/<topic>_<n>ecb.xml` or `..ecbplus.xml`) as text.
 pub fn read_ecbplus_file(path: &std::path::Path) -> EcbArticle {
-    use quick_xml::events::Event;
-
-    let file = path
-        .file_name()
-        .and_then(|f| f.to_str())
-        .expect("file name")
-        .to_string();
-    let event = if file.ends_with("ecbplus.xml") {
-        "ecbplus"
-    } else {
-        "ecb"
-    };
-    let topic: u32 = file
-        .split('_')
-        .next()
-        .and_then(|t| t.parse().ok())
-        .expect("topic number");
-    let xml = std::fs::read_to_string(path).expect("readable ECB+ file");
-    let mut reader = quick_xml::Reader::from_str(&xml);
-    // sentence number → its tokens, in document order.
-    let mut sentences: std::collections::BTreeMap<u32, Vec<String>> = Default::default();
-    let mut current: Option<(u32, String)> = None;
-    loop {
-        match reader.read_event().expect("well-formed ECB+ XML") {
-            Event::Start(e) if e.name().as_ref() == "token" => {
-                let sentence = e
-                    .try_get_attribute("sentence")
-                    .expect("attribute")
-                    .and_then(|a| a.value.trim().parse().ok())
-                    .expect("token with a sentence number");
-                current = Some((sentence, String::new()));
-            }
-            Event::Text(t) => {
-                if let Some((_, token)) = &mut current {
-                    token.push_str(&t.xml10_content());
-                }
-            }
-            Event::GeneralRef(r) => {
-                if let Some((_, token)) = &mut current {
-                    if let Some(c) = r.resolve_char_ref().expect("character reference") {
-                        token.push(c);
-                    } else {
-                        let name = r.xml10_content();
-                        token.push_str(
-                            quick_xml::escape::resolve_predefined_entity(&name)
-                                .expect("predefined entity"),
-                        );
-                    }
-                }
-            }
-            Event::End(e) if e.name().as_ref() == "token" => {
-                if let Some((sentence, token)) = current.take() {
-                    if !token.trim().is_empty() {
-                        sentences.entry(sentence).or_default().push(token);
-                    }
-                }
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    // In the ecbplus files sentence 0 is the address the article was found at, not its text.
-    if event == "ecbplus" {
-        sentences.remove(&0);
-    }
-    let text = sentences
+    let f = ecbplus::read_file(path);
+    let text = f
+        .sentences()
         .values()
         .map(|tokens| tokens.join(" "))
         .collect::<Vec<_>>()
         .join("\n");
     EcbArticle {
-        topic,
-        event,
-        file,
+        topic: f.topic,
+        event: f.event,
+        file: f.file,
         text,
     }
 }
 
 /// All ECB+ articles, in topic and file-name order.
 pub fn ecbplus_articles() -> Option<Vec<EcbArticle>> {
-    let dir = ecbplus_dir()?;
-    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
-        .expect("ECB+ directory")
-        .flat_map(|topic| std::fs::read_dir(topic.expect("entry").path()).expect("topic"))
-        .map(|f| f.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+    let dir = ecbplus::corpus_dir()?;
+    let mut articles: Vec<EcbArticle> = ecbplus::article_paths(&dir)
+        .iter()
+        .map(|p| read_ecbplus_file(p))
         .collect();
-    paths.sort();
-    let mut articles: Vec<EcbArticle> = paths.iter().map(|p| read_ecbplus_file(p)).collect();
     articles.sort_by(|a, b| a.topic.cmp(&b.topic).then_with(|| a.file.cmp(&b.file)));
     Some(articles)
 }
