@@ -44,9 +44,11 @@
 //! `CLAIMS_PER_STORY=1` its body-pair counts per story).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 mod common;
+#[path = "../../stories/tests/ecbplus/mod.rs"]
+mod ecbplus;
 
 use common::{Counts, Story};
 use dossier_core::{Document, Span};
@@ -77,16 +79,6 @@ struct Article {
     lines: Vec<Line>,
 }
 
-fn corpus_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ecbplus");
-    if dir.join("ECB+").exists() {
-        Some(dir)
-    } else {
-        eprintln!("{} missing; skipping", dir.display());
-        None
-    }
-}
-
 /// `(topic, "10ecbplus")` → annotated sentence numbers.
 fn annotated_sentences(dir: &Path) -> HashMap<(u32, String), HashSet<u32>> {
     let csv = std::fs::read_to_string(dir.join("ECBplus_coreference_sentences.csv"))
@@ -103,149 +95,20 @@ fn annotated_sentences(dir: &Path) -> HashMap<(u32, String), HashSet<u32>> {
     out
 }
 
-fn attribute(e: &quick_xml::events::BytesStart<'_>, name: &str) -> Option<String> {
-    e.try_get_attribute(name)
-        .expect("attribute")
-        .map(|a| a.value.to_string())
-}
-
 fn read_article(path: &Path, annotated: &HashMap<(u32, String), HashSet<u32>>) -> Article {
-    use quick_xml::events::Event;
-
-    let file = path
-        .file_name()
-        .and_then(|f| f.to_str())
-        .expect("file name")
-        .to_string();
-    let subtopic = if file.ends_with("ecbplus.xml") {
-        "ecbplus"
-    } else {
-        "ecb"
-    };
-    let (topic, rest) = file.split_once('_').expect("topic_file name");
-    let topic: u32 = topic.parse().expect("topic number");
+    let f = ecbplus::read_file(path);
+    // The sentence list names files without the topic prefix and extension ("10ecbplus").
+    let (_, name) = f.file.split_once('_').expect("topic_file name");
     let selected = annotated
-        .get(&(topic, rest.trim_end_matches(".xml").to_string()))
+        .get(&(f.topic, name.trim_end_matches(".xml").to_string()))
         .cloned()
         .unwrap_or_default();
-
-    let xml = std::fs::read_to_string(path).expect("readable ECB+ file");
-    let mut reader = quick_xml::Reader::from_str(&xml);
-    // t_id → (sentence, token text).
-    let mut tokens: HashMap<String, (u32, String)> = HashMap::new();
-    let mut current_token: Option<(String, u32, String)> = None;
-    // m_id → (tag, anchor t_ids).
-    let mut markables: HashMap<String, (String, Vec<String>)> = HashMap::new();
-    let mut current_markable: Option<String> = None;
-    let mut in_markables = false;
-    // m_id → instance key.
-    let mut instance: HashMap<String, String> = HashMap::new();
-    let mut current_relation: Option<String> = None;
-    loop {
-        match reader.read_event().expect("well-formed ECB+ XML") {
-            Event::Start(e) => {
-                let name = e.name().into_inner().to_string();
-                match name.as_str() {
-                    "token" => {
-                        let id = attribute(&e, "t_id").expect("t_id");
-                        let sentence = attribute(&e, "sentence")
-                            .and_then(|s| s.trim().parse().ok())
-                            .expect("sentence number");
-                        current_token = Some((id, sentence, String::new()));
-                    }
-                    "Markables" => in_markables = true,
-                    "CROSS_DOC_COREF" => {
-                        current_relation = Some(attribute(&e, "note").expect("instance note"))
-                    }
-                    "INTRA_DOC_COREF" => {
-                        current_relation = Some(format!(
-                            "{file}:{}",
-                            attribute(&e, "r_id").expect("relation id")
-                        ))
-                    }
-                    _ if in_markables => {
-                        let id = attribute(&e, "m_id").expect("m_id");
-                        markables.insert(id.clone(), (name, Vec::new()));
-                        current_markable = Some(id);
-                    }
-                    _ => {}
-                }
-            }
-            Event::Empty(e) => match e.name().into_inner() {
-                "token_anchor" => {
-                    if let Some(m) = &current_markable {
-                        let t = attribute(&e, "t_id").expect("anchor t_id");
-                        markables.get_mut(m).expect("open markable").1.push(t);
-                    }
-                }
-                "source" => {
-                    if let Some(r) = &current_relation {
-                        instance.insert(attribute(&e, "m_id").expect("source m_id"), r.clone());
-                    }
-                }
-                _ => {}
-            },
-            Event::Text(t) => {
-                if let Some((_, _, token)) = &mut current_token {
-                    token.push_str(&t.xml10_content());
-                }
-            }
-            Event::GeneralRef(r) => {
-                if let Some((_, _, token)) = &mut current_token {
-                    if let Some(c) = r.resolve_char_ref().expect("character reference") {
-                        token.push(c);
-                    } else {
-                        let name = r.xml10_content();
-                        token.push_str(
-                            quick_xml::escape::resolve_predefined_entity(&name)
-                                .expect("predefined entity"),
-                        );
-                    }
-                }
-            }
-            Event::End(e) => match e.name().into_inner() {
-                "token" => {
-                    if let Some((id, sentence, token)) = current_token.take() {
-                        tokens.insert(id, (sentence, token));
-                    }
-                }
-                "Markables" => in_markables = false,
-                "CROSS_DOC_COREF" | "INTRA_DOC_COREF" => current_relation = None,
-                _ if in_markables => current_markable = None,
-                _ => {}
-            },
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-
-    // Sentence → tokens in t_id order.
-    let mut sentences: BTreeMap<u32, Vec<(u32, &str)>> = BTreeMap::new();
-    for (id, (sentence, token)) in &tokens {
-        if !token.trim().is_empty() {
-            let id: u32 = id.parse().expect("numeric t_id");
-            sentences
-                .entry(*sentence)
-                .or_default()
-                .push((id, token.trim()));
-        }
-    }
-    // In the ecbplus files sentence 0 is the address the article was found at.
-    if subtopic == "ecbplus" {
-        sentences.remove(&0);
-    }
     let mut text = String::new();
     let mut lines = Vec::new();
     let mut line_of: HashMap<u32, usize> = HashMap::new();
-    for (number, mut words) in sentences {
-        words.sort();
+    for (number, words) in f.sentences() {
         let start = text.len();
-        for (i, (_, w)) in words.iter().enumerate() {
-            if i > 0 {
-                text.push(' ');
-            }
-            text.push_str(w);
-        }
+        text.push_str(&words.join(" "));
         line_of.insert(number, lines.len());
         lines.push(Line {
             span: Span::new(start, text.len()),
@@ -255,42 +118,41 @@ fn read_article(path: &Path, annotated: &HashMap<(u32, String), HashSet<u32>>) -
         });
         text.push('\n');
     }
-    for (id, (tag, anchors)) in &markables {
-        let Some(first) = anchors.first() else {
+    for (id, markable) in &f.markables {
+        let Some(first) = markable.anchors.first() else {
             continue;
         };
-        let Some(&line) = tokens.get(first).and_then(|(s, _)| line_of.get(s)) else {
+        let Some(&line) = f.tokens.get(first).and_then(|t| line_of.get(&t.sentence)) else {
             continue;
         };
-        let linked = instance.get(id);
+        let linked = f.instance.get(id);
         let line = &mut lines[line];
-        if tag.starts_with("ACTION") || tag.starts_with("NEG") {
-            line.events
-                .insert(linked.cloned().unwrap_or_else(|| format!("{file}:m{id}")));
+        if markable.tag.starts_with("ACTION") || markable.tag.starts_with("NEG") {
+            line.events.insert(
+                linked
+                    .cloned()
+                    .unwrap_or_else(|| format!("{}:m{id}", f.file)),
+            );
         } else if let Some(linked) = linked.filter(|l| !l.contains(':')) {
             line.participants.insert(linked.clone());
         }
     }
     Article {
-        topic,
-        subtopic,
-        file,
+        topic: f.topic,
+        subtopic: f.event,
+        file: f.file,
         text,
         lines,
     }
 }
 
 fn articles() -> Option<Vec<Article>> {
-    let dir = corpus_dir()?;
+    let dir = ecbplus::corpus_dir()?;
     let annotated = annotated_sentences(&dir);
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir.join("ECB+"))
-        .expect("ECB+ directory")
-        .flat_map(|topic| std::fs::read_dir(topic.expect("entry").path()).expect("topic"))
-        .map(|f| f.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+    let mut out: Vec<Article> = ecbplus::article_paths(&dir)
+        .iter()
+        .map(|p| read_article(p, &annotated))
         .collect();
-    paths.sort();
-    let mut out: Vec<Article> = paths.iter().map(|p| read_article(p, &annotated)).collect();
     out.sort_by(|a, b| a.topic.cmp(&b.topic).then_with(|| a.file.cmp(&b.file)));
     Some(out)
 }
