@@ -1,0 +1,112 @@
+//! Claim grouping on very large stories: the first N articles of Multi-News validation (real
+//! news text, hundreds of different stories) concatenated into ONE story, run through the
+//! stages before the claims stage, then `build_claims` timed alone.
+//!
+//! `cargo bench -p dossier-claims --bench claims [-- N...]` (default 200 and 2,000 articles).
+//! Prints, per size, the sentences the claims stage reads (body and headline), the fastest and
+//! the median of a few runs of `build_claims` with sentences/s, a digest of the claims made
+//! (equal digests: the same claims, to compare two builds), and peak resident memory
+//! (`VmHWM`) after preparing the story and after the runs.
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
+
+use common::Prepared;
+use dossier_claims::Claim;
+use dossier_text::ParagraphKind;
+
+/// Runs of `build_claims` per size; the fastest and the median are printed (the machine is
+/// shared, so one run says little).
+const RUNS: usize = 5;
+
+fn main() {
+    let mut sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    if sizes.is_empty() {
+        sizes = vec![200, 2_000];
+    }
+    let source = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/multi-news/validation.jsonl.gz");
+    if !source.exists() {
+        eprintln!("benchmark corpus {} not found; skipping", source.display());
+        return;
+    }
+    let most = sizes.iter().copied().max().unwrap_or(0);
+    let articles: Vec<_> = dossier_ingest::read_paths(&[source])
+        .flatten()
+        .take(most)
+        .collect();
+    for &n in &sizes {
+        let docs = articles[..n.min(articles.len())].to_vec();
+        let prepared = Prepared::new(docs);
+        let sentences: usize = prepared
+            .texts
+            .iter()
+            .map(|t| {
+                t.sentences
+                    .iter()
+                    .filter(|s| {
+                        matches!(
+                            t.sentence_kind(s),
+                            ParagraphKind::Body | ParagraphKind::Headline
+                        )
+                    })
+                    .count()
+            })
+            .sum();
+        let prepared_peak = peak_memory_mb();
+        let mut times = Vec::with_capacity(RUNS);
+        let mut digests = Vec::with_capacity(RUNS);
+        let mut count = 0;
+        for _ in 0..RUNS {
+            let (claims, seconds) = prepared.claims();
+            times.push(seconds);
+            digests.push(digest(&claims));
+            count = claims.len();
+        }
+        assert!(
+            digests.windows(2).all(|w| w[0] == w[1]),
+            "build_claims is not deterministic"
+        );
+        times.sort_by(f64::total_cmp);
+        let (fastest, median) = (times[0], times[RUNS / 2]);
+        println!(
+            "{} articles as one story: {sentences} sentences, {count} claims (digest {:016x}); \
+             build_claims fastest {fastest:.3} s ({:.0} sentences/s), median {median:.3} s; \
+             peak memory {} MB after preparing, {} MB after build_claims",
+            prepared.docs.len(),
+            digests[0],
+            sentences as f64 / fastest,
+            prepared_peak.map_or("?".into(), |m| m.to_string()),
+            peak_memory_mb().map_or("?".into(), |m| m.to_string()),
+        );
+    }
+}
+
+/// A digest of everything `build_claims` decides: each claim's mentions, sources, support,
+/// dispute and representative, in order.
+fn digest(claims: &[Claim]) -> u64 {
+    let mut h = DefaultHasher::new();
+    for c in claims {
+        for m in &c.mentions {
+            (m.doc, m.sentence, m.stance, &m.chain, m.headline).hash(&mut h);
+        }
+        (&c.asserted_by, &c.denied_by, c.independent_sources).hash(&mut h);
+        (c.disputed, c.representative).hash(&mut h);
+    }
+    h.finish()
+}
+
+/// The process's peak resident memory in MB, where `/proc` tells it.
+fn peak_memory_mb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024)
+}
