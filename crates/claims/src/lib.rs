@@ -18,6 +18,8 @@
 
 mod disclosure;
 mod grouping;
+#[cfg(test)]
+mod reference;
 mod stance;
 
 pub use disclosure::first_discloser;
@@ -30,6 +32,7 @@ use dossier_core::{Document, Span};
 use dossier_extract::DocExtractions;
 use dossier_reuse::Reuse;
 use dossier_text::{is_stopword, stem, tokens, AnalyzedText, ParagraphKind};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 /// Average similarity (idf-weighted cosine of content words, see `similarity`) over the
@@ -147,51 +150,38 @@ pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
             None => wordings.push(i),
         }
     }
-    // Rewordings, compared once per distinct wording (copies follow their original). Only
-    // pairs sharing distinctive words are compared (a word in very many wordings proposes no
-    // pairs), so a story of thousands of sentences stays near linear.
-    let common = (wordings.len() / 20).max(MIN_COMMON_WORD_MENTIONS);
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
-    for &i in &wordings {
-        for stem in &content[i].stems {
-            postings.entry(stem.as_str()).or_default().push(i);
-        }
-    }
-    let mut pairs: Vec<(usize, usize, f32)> = Vec::new();
-    let unit_of: HashMap<usize, usize> =
-        wordings.iter().enumerate().map(|(u, &i)| (i, u)).collect();
-    for &i in &wordings {
-        let mut shared: HashMap<usize, usize> = HashMap::new();
-        for stem in &content[i].stems {
-            let posting = &postings[stem.as_str()];
-            if posting.len() > common {
-                continue;
-            }
-            for &j in posting {
-                if j > i && mentions[j].doc != mentions[i].doc {
-                    *shared.entry(j).or_default() += 1;
-                }
-            }
-        }
-        let mut shared: Vec<(usize, usize)> = shared
-            .into_iter()
-            .filter(|&(_, count)| count >= MIN_PROPOSING_WORDS)
-            .collect();
-        shared.sort_unstable();
-        for (j, _) in shared {
-            if conflicts(&mentions, &content, i, j) {
-                continue;
-            }
-            let s = similarity(&content[i], &content[j], (norms[i], norms[j]), &idf);
-            if s >= MIN_PAIR_SIMILARITY {
-                pairs.push((unit_of[&i], unit_of[&j], s));
-            }
-        }
-    }
+    let pairs = propose_pairs(&mentions, &content, &wordings, &idf, &norms);
+    // Unit tests check the fast paths against the plain code they replaced.
+    #[cfg(test)]
+    assert_eq!(
+        pairs,
+        reference::propose_pairs(&mentions, &content, &wordings, &idf, &norms),
+        "pair proposal differs from the reference"
+    );
     let unit_docs: Vec<usize> = wordings.iter().map(|&i| mentions[i].doc).collect();
-    let grouped = grouping::average_link(&unit_docs, &pairs, SAME_CLAIM_SIMILARITY, |x, y| {
-        conflicts(&mentions, &content, wordings[x], wordings[y])
-    });
+    // What `conflicts` reads: the denial side and the figure groups (figures of different
+    // groups never disagree), so groups sharing neither skip the pairwise check.
+    let profiles: Vec<grouping::ConflictProfile> = wordings
+        .iter()
+        .map(|&i| grouping::ConflictProfile {
+            denies: mentions[i].stance == Stance::Denies,
+            kinds: content[i].figures.iter().map(|&(_, g)| g).collect(),
+        })
+        .collect();
+    let conflict = |x: usize, y: usize| conflicts(&mentions, &content, wordings[x], wordings[y]);
+    let grouped = grouping::average_link(
+        &unit_docs,
+        &profiles,
+        &pairs,
+        SAME_CLAIM_SIMILARITY,
+        conflict,
+    );
+    #[cfg(test)]
+    assert_eq!(
+        grouped,
+        reference::average_link(&unit_docs, &pairs, SAME_CLAIM_SIMILARITY, conflict),
+        "grouping differs from the reference"
+    );
     for (u, &g) in grouped.iter().enumerate() {
         union.join(wordings[g], wordings[u]);
     }
@@ -296,6 +286,81 @@ pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
             )
     });
     claims
+}
+
+/// Pairs of distinct wordings (`wordings[u]`, `wordings[v]`, given as unit indices `u < v`)
+/// worth grouping, with their similarity: compared once per distinct wording (copies follow
+/// their original), only when of different documents, sharing at least
+/// [`MIN_PROPOSING_WORDS`] distinctive stems (a stem in very many wordings proposes no pairs,
+/// so a story of thousands of sentences stays near linear), not in conflict and at least
+/// [`MIN_PAIR_SIMILARITY`] alike. In order of `u`, then `v`.
+fn propose_pairs(
+    mentions: &[Mention],
+    content: &[Content],
+    wordings: &[usize],
+    idf: &HashMap<String, f32>,
+    norms: &[f32],
+) -> Vec<(usize, usize, f32)> {
+    let units = wordings.len();
+    let common = (units / 20).max(MIN_COMMON_WORD_MENTIONS);
+    // Stems as dense ids and postings as ascending unit lists, so counting shared stems is
+    // array indexing: hashing a map entry per posting visit was most of the time on large
+    // stories (millions of visits).
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut postings: Vec<Vec<u32>> = Vec::new();
+    let mut unit_stems: Vec<Vec<u32>> = Vec::with_capacity(units);
+    for (u, &i) in wordings.iter().enumerate() {
+        let stems = content[i]
+            .stems
+            .iter()
+            .map(|stem| {
+                let next = postings.len() as u32;
+                let id = *ids.entry(stem.as_str()).or_insert(next);
+                if id == next {
+                    postings.push(Vec::new());
+                }
+                postings[id as usize].push(u as u32);
+                id
+            })
+            .collect();
+        unit_stems.push(stems);
+    }
+    let docs: Vec<usize> = wordings.iter().map(|&i| mentions[i].doc).collect();
+    let mut shared = vec![0u32; units];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut pairs = Vec::new();
+    for (u, stems) in unit_stems.iter().enumerate() {
+        for &stem in stems {
+            let posting = &postings[stem as usize];
+            if posting.len() > common {
+                continue;
+            }
+            // Each pair is proposed from its first unit only.
+            let later = posting.partition_point(|&v| v as usize <= u);
+            for &v in &posting[later..] {
+                let v = v as usize;
+                if docs[v] != docs[u] {
+                    if shared[v] == 0 {
+                        touched.push(v);
+                    }
+                    shared[v] += 1;
+                }
+            }
+        }
+        touched.sort_unstable();
+        for &v in &touched {
+            let (i, j) = (wordings[u], wordings[v]);
+            if shared[v] as usize >= MIN_PROPOSING_WORDS && !conflicts(mentions, content, i, j) {
+                let s = similarity(&content[i], &content[j], (norms[i], norms[j]), idf);
+                if s >= MIN_PAIR_SIMILARITY {
+                    pairs.push((u, v, s));
+                }
+            }
+            shared[v] = 0;
+        }
+        touched.clear();
+    }
+    pairs
 }
 
 /// Two mentions can never be one claim: a denial and an assertion, or figures counting the
@@ -565,5 +630,68 @@ fn overlap(a: &Content, b: &Content, idf: &HashMap<String, f32>) -> f32 {
         common / smaller
     } else {
         0.0
+    }
+}
+
+#[cfg(test)]
+#[path = "../tests/common/prepare.rs"]
+mod prepare;
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::{build_claims, prepare::Prepared, ClaimInput};
+
+    /// Claims of a story; in test builds `build_claims` asserts that its pair proposal and
+    /// grouping equal the plain reference code's (`reference.rs`) and, in debug builds, that
+    /// every merge the conflict profiles let through passes the pairwise check.
+    fn claims_of(docs: Vec<dossier_core::Document>) -> Vec<super::Claim> {
+        let p = Prepared::new(docs);
+        let inputs: Vec<ClaimInput> = (0..p.docs.len())
+            .map(|d| ClaimInput {
+                doc: &p.docs[d],
+                text: &p.texts[d],
+                extractions: &p.extractions[d],
+                figure_groups: &p.figure_groups[d],
+            })
+            .collect();
+        build_claims(&inputs, &p.reuse)
+    }
+
+    fn read(path: PathBuf) -> Vec<dossier_core::Document> {
+        dossier_ingest::read_paths(&[path]).flatten().collect()
+    }
+
+    /// The bundled example: five reports, with a disputed claim (a denial kept apart from
+    /// what it denies) and a figure shared across reports.
+    #[test]
+    fn fast_grouping_matches_the_reference_on_the_example() {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/chechnya-2017");
+        let claims = claims_of(read(dir));
+        assert!(claims.iter().any(|c| c.disputed), "a disputed claim");
+        assert!(
+            claims.iter().any(|c| c.mentions.len() >= 3),
+            "a claim of 3+ mentions"
+        );
+    }
+
+    /// The first Multi-News articles as one story: hundreds of wordings over dozens of real
+    /// stories, so many pairs, merges, denials and figure kinds.
+    #[test]
+    fn fast_grouping_matches_the_reference_on_multi_news() {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/data/multi-news/validation.jsonl.gz");
+        if !path.exists() {
+            eprintln!("{} missing; skipping", path.display());
+            return;
+        }
+        let docs: Vec<_> = dossier_ingest::read_paths(&[path])
+            .flatten()
+            .take(400)
+            .collect();
+        let claims = claims_of(docs);
+        assert!(claims.len() >= 10, "{} claims", claims.len());
+        assert!(claims.iter().any(|c| c.mentions.len() >= 3));
     }
 }
