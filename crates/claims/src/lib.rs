@@ -192,75 +192,13 @@ pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
     let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
     groups.sort();
 
-    // Attach each all-denial group to the asserted group it best matches. Groups are compared
-    // through their distinct wordings only (a copy says nothing its original does not), at
-    // most a few per group, so large stories of copied reports stay cheap.
-    let is_denial = |g: &Vec<usize>| g.iter().all(|&m| mentions[m].stance == Stance::Denies);
-    let distinct: Vec<Vec<usize>> = groups
-        .iter()
-        .map(|g| {
-            let mut seen = HashSet::new();
-            g.iter()
-                .copied()
-                .filter(
-                    |&m| match reuse.group_of.get(&(mentions[m].doc, mentions[m].sentence)) {
-                        Some(&copy) => seen.insert(copy),
-                        None => true,
-                    },
-                )
-                .take(MAX_WORDINGS_COMPARED)
-                .collect()
-        })
-        .collect();
-    let denial: Vec<bool> = groups.iter().map(is_denial).collect();
-    let spans: Vec<usize> = groups
-        .iter()
-        .map(|g| spans_documents(&mentions, g))
-        .collect();
-    let mut attach: Vec<(usize, usize)> = Vec::new();
-    for (gi, g) in groups.iter().enumerate() {
-        if !denial[gi] {
-            continue;
-        }
-        let denial_sources: HashSet<&str> = g
-            .iter()
-            .map(|&m| mentions[m].primary_source.as_str())
-            .collect();
-        let generic = g
-            .iter()
-            .any(|&m| stance::denies_generic_reports(sentence_text(inputs, &mentions[m])));
-        let mut candidates: Vec<usize> = (0..groups.len())
-            .filter(|&oi| oi != gi && !denial[oi] && spans[oi] >= 2)
-            // Nobody disputes themselves: the asserted claim needs a source the denial lacks.
-            .filter(|&oi| {
-                groups[oi]
-                    .iter()
-                    .any(|&m| !denial_sources.contains(mentions[m].primary_source.as_str()))
-            })
-            .collect();
-        // "Denied the reports" denies what most outlets report: the most widely reported
-        // claim, its match only breaking ties.
-        if generic {
-            let most = candidates.iter().map(|&oi| spans[oi]).max().unwrap_or(0);
-            candidates.retain(|&oi| spans[oi] == most);
-        }
-        let best = candidates
-            .into_iter()
-            .map(|oi| {
-                let score = distinct[gi]
-                    .iter()
-                    .flat_map(|&d| distinct[oi].iter().map(move |&a| (d, a)))
-                    .filter(|&(d, a)| content[d].agrees_with(&content[a]))
-                    .map(|(d, a)| overlap(&content[d], &content[a], &idf))
-                    .fold(0.0f32, f32::max);
-                (oi, score)
-            })
-            .filter(|&(_, s)| generic || s >= DENIAL_LINK_OVERLAP)
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        if let Some((oi, _)) = best {
-            attach.push((gi, oi));
-        }
-    }
+    let attach = attach_denials(inputs, reuse, &mentions, &content, &idf, &groups);
+    #[cfg(test)]
+    assert_eq!(
+        attach,
+        reference::attach_denials(inputs, reuse, &mentions, &content, &idf, &groups),
+        "denial attachment differs from the reference"
+    );
     for &(from, to) in &attach {
         let moved = std::mem::take(&mut groups[from]);
         groups[to].extend(moved);
@@ -361,6 +299,116 @@ fn propose_pairs(
         touched.clear();
     }
     pairs
+}
+
+/// Each all-denial group of `groups` (mention indices) attached to the asserted group it
+/// best matches, as `(denial group, asserted group)`. Groups are compared through their
+/// distinct wordings only (a copy says nothing its original does not), at most a few per
+/// group, so large stories of copied reports stay cheap.
+fn attach_denials(
+    inputs: &[ClaimInput<'_>],
+    reuse: &Reuse,
+    mentions: &[Mention],
+    content: &[Content],
+    idf: &HashMap<String, f32>,
+    groups: &[Vec<usize>],
+) -> Vec<(usize, usize)> {
+    let is_denial = |g: &Vec<usize>| g.iter().all(|&m| mentions[m].stance == Stance::Denies);
+    let distinct: Vec<Vec<usize>> = groups
+        .iter()
+        .map(|g| {
+            let mut seen = HashSet::new();
+            g.iter()
+                .copied()
+                .filter(
+                    |&m| match reuse.group_of.get(&(mentions[m].doc, mentions[m].sentence)) {
+                        Some(&copy) => seen.insert(copy),
+                        None => true,
+                    },
+                )
+                .take(MAX_WORDINGS_COMPARED)
+                .collect()
+        })
+        .collect();
+    let denial: Vec<bool> = groups.iter().map(is_denial).collect();
+    let spans: Vec<usize> = groups
+        .iter()
+        .map(|g| spans_documents(mentions, g))
+        .collect();
+    // The wordings an asserted group is compared through, by stem, and the group of each.
+    let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let mut compared_in = vec![usize::MAX; mentions.len()];
+    for (oi, wordings) in distinct.iter().enumerate() {
+        if denial[oi] || spans[oi] < 2 {
+            continue;
+        }
+        for &a in wordings {
+            compared_in[a] = oi;
+            for stem in &content[a].stems {
+                postings.entry(stem.as_str()).or_default().push(a);
+            }
+        }
+    }
+    let mut shared = vec![0u32; mentions.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut attach: Vec<(usize, usize)> = Vec::new();
+    for (gi, g) in groups.iter().enumerate() {
+        if !denial[gi] {
+            continue;
+        }
+        let denial_sources: HashSet<&str> = g
+            .iter()
+            .map(|&m| mentions[m].primary_source.as_str())
+            .collect();
+        let generic = g
+            .iter()
+            .any(|&m| stance::denies_generic_reports(sentence_text(inputs, &mentions[m])));
+        let mut candidates: Vec<usize> = (0..groups.len())
+            .filter(|&oi| oi != gi && !denial[oi] && spans[oi] >= 2)
+            // Nobody disputes themselves: the asserted claim needs a source the denial lacks.
+            .filter(|&oi| {
+                groups[oi]
+                    .iter()
+                    .any(|&m| !denial_sources.contains(mentions[m].primary_source.as_str()))
+            })
+            .collect();
+        // "Denied the reports" denies what most outlets report: the most widely reported
+        // claim, its match only breaking ties.
+        if generic {
+            let most = candidates.iter().map(|&oi| spans[oi]).max().unwrap_or(0);
+            candidates.retain(|&oi| spans[oi] == most);
+        }
+        // Only wordings sharing enough stems with one of the denial's can overlap it (fewer
+        // overlap 0), so they are found through the postings, not by comparing every pair.
+        let mut scores: FxHashMap<usize, f32> = FxHashMap::default();
+        for &d in &distinct[gi] {
+            for stem in &content[d].stems {
+                for &a in postings.get(stem.as_str()).into_iter().flatten() {
+                    if shared[a] == 0 {
+                        touched.push(a);
+                    }
+                    shared[a] += 1;
+                }
+            }
+            for &a in &touched {
+                if shared[a] as usize >= MIN_SHARED_WORDS && content[d].agrees_with(&content[a]) {
+                    let score = scores.entry(compared_in[a]).or_insert(0.0);
+                    *score = score.max(overlap(&content[d], &content[a], idf));
+                }
+                shared[a] = 0;
+            }
+            touched.clear();
+        }
+        let best = candidates
+            .into_iter()
+            .map(|oi| (oi, scores.get(&oi).copied().unwrap_or(0.0)))
+            .filter(|&(_, s)| generic || s >= DENIAL_LINK_OVERLAP)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        if let Some((oi, _)) = best {
+            attach.push((gi, oi));
+        }
+    }
+    attach
 }
 
 /// Two mentions can never be one claim: a denial and an assertion, or figures counting the

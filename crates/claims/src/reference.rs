@@ -1,13 +1,17 @@
 //! The plain code the fast paths of `build_claims` replaced, kept for unit tests: in test
-//! builds `build_claims` checks its pair proposal and grouping against these on every call
+//! builds `build_claims` checks its pair proposal, grouping and denial attachment against
+//! these on every call
 //! (`crate::tests` runs it on real stories).
 
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::{BinaryHeap, HashMap, HashSet};
+
+use dossier_reuse::Reuse;
 
 use crate::{
-    conflicts, similarity, Content, Mention, MIN_COMMON_WORD_MENTIONS, MIN_PAIR_SIMILARITY,
-    MIN_PROPOSING_WORDS,
+    conflicts, overlap, sentence_text, similarity, spans_documents, stance, ClaimInput, Content,
+    Mention, Stance, DENIAL_LINK_OVERLAP, MAX_WORDINGS_COMPARED, MIN_COMMON_WORD_MENTIONS,
+    MIN_PAIR_SIMILARITY, MIN_PROPOSING_WORDS,
 };
 
 /// `crate::propose_pairs` as it was: posting visits counted in a map per wording.
@@ -57,6 +61,85 @@ pub(crate) fn propose_pairs(
         }
     }
     pairs
+}
+
+/// `crate::attach_denials` as it was: every distinct wording of a denial group compared with
+/// every distinct wording of every candidate group.
+pub(crate) fn attach_denials(
+    inputs: &[ClaimInput<'_>],
+    reuse: &Reuse,
+    mentions: &[Mention],
+    content: &[Content],
+    idf: &HashMap<String, f32>,
+    groups: &[Vec<usize>],
+) -> Vec<(usize, usize)> {
+    let is_denial = |g: &Vec<usize>| g.iter().all(|&m| mentions[m].stance == Stance::Denies);
+    let distinct: Vec<Vec<usize>> = groups
+        .iter()
+        .map(|g| {
+            let mut seen = HashSet::new();
+            g.iter()
+                .copied()
+                .filter(
+                    |&m| match reuse.group_of.get(&(mentions[m].doc, mentions[m].sentence)) {
+                        Some(&copy) => seen.insert(copy),
+                        None => true,
+                    },
+                )
+                .take(MAX_WORDINGS_COMPARED)
+                .collect()
+        })
+        .collect();
+    let denial: Vec<bool> = groups.iter().map(is_denial).collect();
+    let spans: Vec<usize> = groups
+        .iter()
+        .map(|g| spans_documents(mentions, g))
+        .collect();
+    let mut attach: Vec<(usize, usize)> = Vec::new();
+    for (gi, g) in groups.iter().enumerate() {
+        if !denial[gi] {
+            continue;
+        }
+        let denial_sources: HashSet<&str> = g
+            .iter()
+            .map(|&m| mentions[m].primary_source.as_str())
+            .collect();
+        let generic = g
+            .iter()
+            .any(|&m| stance::denies_generic_reports(sentence_text(inputs, &mentions[m])));
+        let mut candidates: Vec<usize> = (0..groups.len())
+            .filter(|&oi| oi != gi && !denial[oi] && spans[oi] >= 2)
+            // Nobody disputes themselves: the asserted claim needs a source the denial lacks.
+            .filter(|&oi| {
+                groups[oi]
+                    .iter()
+                    .any(|&m| !denial_sources.contains(mentions[m].primary_source.as_str()))
+            })
+            .collect();
+        // "Denied the reports" denies what most outlets report: the most widely reported
+        // claim, its match only breaking ties.
+        if generic {
+            let most = candidates.iter().map(|&oi| spans[oi]).max().unwrap_or(0);
+            candidates.retain(|&oi| spans[oi] == most);
+        }
+        let best = candidates
+            .into_iter()
+            .map(|oi| {
+                let score = distinct[gi]
+                    .iter()
+                    .flat_map(|&d| distinct[oi].iter().map(move |&a| (d, a)))
+                    .filter(|&(d, a)| content[d].agrees_with(&content[a]))
+                    .map(|(d, a)| overlap(&content[d], &content[a], idf))
+                    .fold(0.0f32, f32::max);
+                (oi, score)
+            })
+            .filter(|&(_, s)| generic || s >= DENIAL_LINK_OVERLAP)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        if let Some((oi, _)) = best {
+            attach.push((gi, oi));
+        }
+    }
+    attach
 }
 
 /// A proposed merge, ordered by average similarity (ties by the lower group indices, so the
