@@ -4,7 +4,8 @@
 //!
 //! `cargo bench -p dossier-claims --bench claims [-- N...]` (default 200 and 2,000 articles).
 //! Prints, per size, the sentences the claims stage reads (body and headline), the fastest and
-//! the median of a few runs of `build_claims` with sentences/s, a digest of the claims made
+//! the median of a few runs of `build_claims` with sentences/s, the least CPU time of a run
+//! (steadier than elapsed time on a shared machine), a digest of the claims made
 //! (equal digests: the same claims, to compare two builds), and peak resident memory
 //! (`VmHWM`) after preparing the story and after the runs.
 
@@ -62,11 +63,16 @@ fn main() {
             .sum();
         let prepared_peak = peak_memory_mb();
         let mut times = Vec::with_capacity(RUNS);
+        let mut cpu_times = Vec::with_capacity(RUNS);
         let mut digests = Vec::with_capacity(RUNS);
         let mut count = 0;
         for _ in 0..RUNS {
+            let cpu_before = cpu_seconds();
             let (claims, seconds) = prepared.claims();
             times.push(seconds);
+            if let (Some(before), Some(after)) = (cpu_before, cpu_seconds()) {
+                cpu_times.push(after - before);
+            }
             digests.push(digest(&claims));
             count = claims.len();
         }
@@ -75,11 +81,15 @@ fn main() {
             "build_claims is not deterministic"
         );
         times.sort_by(f64::total_cmp);
+        cpu_times.sort_by(f64::total_cmp);
         let (fastest, median) = (times[0], times[RUNS / 2]);
+        let cpu = cpu_times
+            .first()
+            .map_or("?".into(), |s| format!("{s:.3} s"));
         println!(
             "{} articles as one story: {sentences} sentences, {count} claims (digest {:016x}); \
-             build_claims fastest {fastest:.3} s ({:.0} sentences/s), median {median:.3} s; \
-             peak memory {} MB after preparing, {} MB after build_claims",
+             build_claims fastest {fastest:.3} s ({:.0} sentences/s), median {median:.3} s, \
+             least CPU time {cpu}; peak memory {} MB after preparing, {} MB after build_claims",
             prepared.docs.len(),
             digests[0],
             sentences as f64 / fastest,
@@ -101,6 +111,14 @@ fn digest(claims: &[Claim]) -> u64 {
         (c.disputed, c.representative).hash(&mut h);
     }
     h.finish()
+}
+
+/// CPU time this thread has run, in seconds (`/proc/thread-self/schedstat`, nanoseconds):
+/// on a shared machine it varies less than the elapsed time.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(ns as f64 / 1e9)
 }
 
 /// The process's peak resident memory in MB, where `/proc` tells it.
