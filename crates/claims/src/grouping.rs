@@ -190,6 +190,16 @@ pub(crate) fn average_link(
             }
         })
         .collect();
+    let mut degree = vec![0usize; n];
+    for &(i, j, _) in pairs {
+        if i != j && docs[i] != docs[j] {
+            degree[i] += 1;
+            degree[j] += 1;
+        }
+    }
+    for (group, &d) in groups.iter_mut().zip(&degree) {
+        group.links.reserve(d);
+    }
     let mut alive = vec![true; n];
     for &(i, j, s) in pairs {
         debug_assert!(s >= 0.0, "similarities are not negative");
@@ -200,36 +210,35 @@ pub(crate) fn average_link(
         groups[j].links.entry(i).or_default().sum += s;
     }
     let mut heap = BinaryHeap::new();
-    let push = |heap: &mut BinaryHeap<Candidate>, groups: &[Group], a: usize, b: usize| {
-        let (a, b) = (a.min(b), a.max(b));
-        let Some(link) = groups[a].links.get(&b).filter(|l| !l.blocked) else {
-            return;
+    // Candidates are ordered totally (score, then group indices; a stale twin is skipped
+    // whenever it comes), so the order of pushes, hash order included, does not matter.
+    let push =
+        |heap: &mut BinaryHeap<Candidate>, groups: &[Group], a: usize, b: usize, link: Link| {
+            // Over at least one pair the average is at most the sum (similarities are not
+            // negative): most links are dropped here without counting pairs.
+            if link.blocked || link.sum < threshold {
+                return;
+            }
+            let (a, b) = (a.min(b), a.max(b));
+            let pairs = groups[a].cross_document_pairs(&groups[b]);
+            if pairs == 0 {
+                return;
+            }
+            let score = link.sum / pairs as f32;
+            if score >= threshold {
+                heap.push(Candidate {
+                    score,
+                    a,
+                    b,
+                    versions: (groups[a].version, groups[b].version),
+                });
+            }
         };
-        // Over at least one pair the average is at most the sum (similarities are not
-        // negative): most links are dropped here without counting pairs.
-        if link.sum < threshold {
-            return;
-        }
-        let pairs = groups[a].cross_document_pairs(&groups[b]);
-        if pairs == 0 {
-            return;
-        }
-        let score = link.sum / pairs as f32;
-        if score >= threshold {
-            heap.push(Candidate {
-                score,
-                a,
-                b,
-                versions: (groups[a].version, groups[b].version),
-            });
-        }
-    };
     for a in 0..n {
-        let mut neighbours: Vec<usize> =
-            groups[a].links.keys().copied().filter(|&b| b > a).collect();
-        neighbours.sort_unstable();
-        for b in neighbours {
-            push(&mut heap, &groups, a, b);
+        for (&b, &link) in &groups[a].links {
+            if b > a {
+                push(&mut heap, &groups, a, b, link);
+            }
         }
     }
     while let Some(c) = heap.pop() {
@@ -287,11 +296,9 @@ pub(crate) fn average_link(
             group.kinds.dedup();
         }
         group.version += 1;
-        let mut neighbours: Vec<usize> = group.links.keys().copied().collect();
-        neighbours.sort_unstable();
-        for other in neighbours {
-            // A neighbour's other candidates keep their version: only pairs with `keep` changed.
-            push(&mut heap, &groups, keep, other);
+        // A neighbour's other candidates keep their version: only pairs with `keep` changed.
+        for (&other, &link) in &groups[keep].links {
+            push(&mut heap, &groups, keep, other, link);
         }
     }
     let mut out = vec![0; n];
