@@ -266,6 +266,7 @@ fn propose_pairs(
     let docs: Vec<usize> = wordings.iter().map(|&i| mentions[i].doc).collect();
     let mut shared = vec![0u32; units];
     let mut touched: Vec<usize> = Vec::new();
+    let mut proposed: Vec<usize> = Vec::new();
     let mut pairs = Vec::new();
     for (u, stems) in unit_stems.iter().enumerate() {
         for &stem in stems {
@@ -285,16 +286,24 @@ fn propose_pairs(
                 }
             }
         }
-        touched.sort_unstable();
+        // Most wordings visited share one stem only: keep those sharing enough, then sort
+        // them (the few), not every wording visited.
+        proposed.clear();
         for &v in &touched {
+            if shared[v] as usize >= MIN_PROPOSING_WORDS {
+                proposed.push(v);
+            }
+            shared[v] = 0;
+        }
+        proposed.sort_unstable();
+        for &v in &proposed {
             let (i, j) = (wordings[u], wordings[v]);
-            if shared[v] as usize >= MIN_PROPOSING_WORDS && !conflicts(mentions, content, i, j) {
+            if !conflicts(mentions, content, i, j) {
                 let s = similarity(&content[i], &content[j], (norms[i], norms[j]), idf);
                 if s >= MIN_PAIR_SIMILARITY {
                     pairs.push((u, v, s));
                 }
             }
-            shared[v] = 0;
         }
         touched.clear();
     }
