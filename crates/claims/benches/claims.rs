@@ -16,8 +16,9 @@ mod common;
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
+use common::prepare::uci_headlines;
 use common::Prepared;
 use dossier_claims::Claim;
 use dossier_core::Document;
@@ -124,45 +125,6 @@ fn measure(label: &str, docs: Vec<Document>, runs: usize) {
         prepared_peak.map_or("?".into(), |m| m.to_string()),
         peak_memory_mb().map_or("?".into(), |m| m.to_string()),
     );
-}
-
-/// The UCI News Aggregator rows as one-line reports: the headline is the text, the publisher
-/// the outlet. Many outlets headline one event in their own words, so claims grow to
-/// hundreds of mentions: the case where checking conflicts pair by pair was quadratic.
-fn uci_headlines(path: &Path) -> Vec<Document> {
-    let text = std::fs::read_to_string(path).expect("UCI headlines read");
-    let mut docs = Vec::new();
-    for line in text.lines().skip(1) {
-        let fields = csv_fields(line);
-        let (Some(id), Some(title), Some(publisher)) =
-            (fields.first(), fields.get(1), fields.get(3))
-        else {
-            continue;
-        };
-        let mut doc = Document::plain(&format!("uci-{id}"), title);
-        doc.source = Some(publisher.clone());
-        docs.push(doc);
-    }
-    docs
-}
-
-/// The fields of one CSV line (quoted fields may hold commas and doubled quotes).
-fn csv_fields(line: &str) -> Vec<String> {
-    let mut fields = vec![String::new()];
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                chars.next();
-                fields.last_mut().expect("a field").push('"');
-            }
-            '"' => quoted = !quoted,
-            ',' if !quoted => fields.push(String::new()),
-            _ => fields.last_mut().expect("a field").push(c),
-        }
-    }
-    fields
 }
 
 /// A digest of everything `build_claims` decides: each claim's mentions, sources, support,

@@ -698,11 +698,12 @@ mod prepare;
 mod tests {
     use std::path::PathBuf;
 
-    use super::{build_claims, prepare::Prepared, ClaimInput};
+    use super::{build_claims, prepare, prepare::Prepared, ClaimInput};
 
-    /// Claims of a story; in test builds `build_claims` asserts that its pair proposal and
-    /// grouping equal the plain reference code's (`reference.rs`) and, in debug builds, that
-    /// every merge the conflict profiles let through passes the pairwise check.
+    /// Claims of a story; in test builds `build_claims` asserts that its pair proposal,
+    /// grouping and denial attachment equal the plain reference code's (`reference.rs`) and,
+    /// in debug builds, that every merge the conflict profiles let through passes the
+    /// pairwise check.
     fn claims_of(docs: Vec<dossier_core::Document>) -> Vec<super::Claim> {
         let p = Prepared::new(docs);
         let inputs: Vec<ClaimInput> = (0..p.docs.len())
@@ -750,5 +751,23 @@ mod tests {
         let claims = claims_of(docs);
         assert!(claims.len() >= 10, "{} claims", claims.len());
         assert!(claims.iter().any(|c| c.mentions.len() >= 3));
+    }
+
+    /// The UCI News Aggregator headlines as one story: up to 322 outlets' headlines of one
+    /// event, so claims of hundreds of mentions, where the conflict profiles skip the most.
+    #[test]
+    fn fast_grouping_matches_the_reference_on_uci_headlines() {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(
+            "../../../shared/data/uci-news-aggregator-partial/uci-news-aggregator.first6366.csv",
+        );
+        if !path.exists() {
+            eprintln!("{} missing; skipping", path.display());
+            return;
+        }
+        let claims = claims_of(prepare::uci_headlines(&path));
+        assert!(
+            claims.iter().any(|c| c.mentions.len() >= 50),
+            "a claim of 50+ headlines"
+        );
     }
 }

@@ -10,7 +10,7 @@ use dossier_claims::{build_claims, Claim, ClaimInput};
 use dossier_core::Document;
 use dossier_text::AnalyzedText;
 
-mod prepare;
+pub mod prepare;
 
 pub use prepare::Prepared;
 
