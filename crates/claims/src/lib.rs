@@ -18,6 +18,8 @@
 
 mod disclosure;
 mod grouping;
+#[cfg(test)]
+mod reference;
 mod stance;
 
 pub use disclosure::first_discloser;
@@ -30,6 +32,7 @@ use dossier_core::{Document, Span};
 use dossier_extract::DocExtractions;
 use dossier_reuse::Reuse;
 use dossier_text::{is_stopword, stem, tokens, AnalyzedText, ParagraphKind};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 /// Average similarity (idf-weighted cosine of content words, see `similarity`) over the
@@ -147,51 +150,38 @@ pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
             None => wordings.push(i),
         }
     }
-    // Rewordings, compared once per distinct wording (copies follow their original). Only
-    // pairs sharing distinctive words are compared (a word in very many wordings proposes no
-    // pairs), so a story of thousands of sentences stays near linear.
-    let common = (wordings.len() / 20).max(MIN_COMMON_WORD_MENTIONS);
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
-    for &i in &wordings {
-        for stem in &content[i].stems {
-            postings.entry(stem.as_str()).or_default().push(i);
-        }
-    }
-    let mut pairs: Vec<(usize, usize, f32)> = Vec::new();
-    let unit_of: HashMap<usize, usize> =
-        wordings.iter().enumerate().map(|(u, &i)| (i, u)).collect();
-    for &i in &wordings {
-        let mut shared: HashMap<usize, usize> = HashMap::new();
-        for stem in &content[i].stems {
-            let posting = &postings[stem.as_str()];
-            if posting.len() > common {
-                continue;
-            }
-            for &j in posting {
-                if j > i && mentions[j].doc != mentions[i].doc {
-                    *shared.entry(j).or_default() += 1;
-                }
-            }
-        }
-        let mut shared: Vec<(usize, usize)> = shared
-            .into_iter()
-            .filter(|&(_, count)| count >= MIN_PROPOSING_WORDS)
-            .collect();
-        shared.sort_unstable();
-        for (j, _) in shared {
-            if conflicts(&mentions, &content, i, j) {
-                continue;
-            }
-            let s = similarity(&content[i], &content[j], (norms[i], norms[j]), &idf);
-            if s >= MIN_PAIR_SIMILARITY {
-                pairs.push((unit_of[&i], unit_of[&j], s));
-            }
-        }
-    }
+    let pairs = propose_pairs(&mentions, &content, &wordings, &idf, &norms);
+    // Unit tests check the fast paths against the plain code they replaced.
+    #[cfg(test)]
+    assert_eq!(
+        pairs,
+        reference::propose_pairs(&mentions, &content, &wordings, &idf, &norms),
+        "pair proposal differs from the reference"
+    );
     let unit_docs: Vec<usize> = wordings.iter().map(|&i| mentions[i].doc).collect();
-    let grouped = grouping::average_link(&unit_docs, &pairs, SAME_CLAIM_SIMILARITY, |x, y| {
-        conflicts(&mentions, &content, wordings[x], wordings[y])
-    });
+    // What `conflicts` reads: the denial side and the figure groups (figures of different
+    // groups never disagree), so groups sharing neither skip the pairwise check.
+    let profiles: Vec<grouping::ConflictProfile> = wordings
+        .iter()
+        .map(|&i| grouping::ConflictProfile {
+            denies: mentions[i].stance == Stance::Denies,
+            kinds: content[i].figures.iter().map(|&(_, g)| g).collect(),
+        })
+        .collect();
+    let conflict = |x: usize, y: usize| conflicts(&mentions, &content, wordings[x], wordings[y]);
+    let grouped = grouping::average_link(
+        &unit_docs,
+        &profiles,
+        &pairs,
+        SAME_CLAIM_SIMILARITY,
+        conflict,
+    );
+    #[cfg(test)]
+    assert_eq!(
+        grouped,
+        reference::average_link(&unit_docs, &pairs, SAME_CLAIM_SIMILARITY, conflict),
+        "grouping differs from the reference"
+    );
     for (u, &g) in grouped.iter().enumerate() {
         union.join(wordings[g], wordings[u]);
     }
@@ -202,9 +192,136 @@ pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
     let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
     groups.sort();
 
-    // Attach each all-denial group to the asserted group it best matches. Groups are compared
-    // through their distinct wordings only (a copy says nothing its original does not), at
-    // most a few per group, so large stories of copied reports stay cheap.
+    let attach = attach_denials(inputs, reuse, &mentions, &content, &idf, &groups);
+    #[cfg(test)]
+    assert_eq!(
+        attach,
+        reference::attach_denials(inputs, reuse, &mentions, &content, &idf, &groups),
+        "denial attachment differs from the reference"
+    );
+    for &(from, to) in &attach {
+        let moved = std::mem::take(&mut groups[from]);
+        groups[to].extend(moved);
+    }
+
+    let mut claims: Vec<Claim> = groups
+        .into_iter()
+        .filter(|g| !g.is_empty())
+        .map(|mut g| {
+            g.sort_by_key(|&m| (mentions[m].doc, mentions[m].sentence));
+            make_claim(g.iter().map(|&m| mentions[m].clone()).collect(), reuse)
+        })
+        .filter(|c| c.disputed || distinct_docs(&c.mentions) >= 2)
+        .collect();
+    claims.sort_by(|a, b| {
+        b.disputed
+            .cmp(&a.disputed)
+            .then(b.independent_sources.cmp(&a.independent_sources))
+            .then(distinct_docs(&b.mentions).cmp(&distinct_docs(&a.mentions)))
+            .then(
+                (a.mentions[0].doc, a.mentions[0].sentence)
+                    .cmp(&(b.mentions[0].doc, b.mentions[0].sentence)),
+            )
+    });
+    claims
+}
+
+/// Pairs of distinct wordings (`wordings[u]`, `wordings[v]`, given as unit indices `u < v`)
+/// worth grouping, with their similarity: compared once per distinct wording (copies follow
+/// their original), only when of different documents, sharing at least
+/// [`MIN_PROPOSING_WORDS`] distinctive stems (a stem in very many wordings proposes no pairs,
+/// so a story of thousands of sentences stays near linear), not in conflict and at least
+/// [`MIN_PAIR_SIMILARITY`] alike. In order of `u`, then `v`.
+fn propose_pairs(
+    mentions: &[Mention],
+    content: &[Content],
+    wordings: &[usize],
+    idf: &HashMap<String, f32>,
+    norms: &[f32],
+) -> Vec<(usize, usize, f32)> {
+    let units = wordings.len();
+    let common = (units / 20).max(MIN_COMMON_WORD_MENTIONS);
+    // Stems as dense ids and postings as ascending unit lists, so counting shared stems is
+    // array indexing: hashing a map entry per posting visit was most of the time on large
+    // stories (millions of visits).
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut postings: Vec<Vec<u32>> = Vec::new();
+    let mut unit_stems: Vec<Vec<u32>> = Vec::with_capacity(units);
+    for (u, &i) in wordings.iter().enumerate() {
+        let stems = content[i]
+            .stems
+            .iter()
+            .map(|stem| {
+                let next = postings.len() as u32;
+                let id = *ids.entry(stem.as_str()).or_insert(next);
+                if id == next {
+                    postings.push(Vec::new());
+                }
+                postings[id as usize].push(u as u32);
+                id
+            })
+            .collect();
+        unit_stems.push(stems);
+    }
+    let docs: Vec<usize> = wordings.iter().map(|&i| mentions[i].doc).collect();
+    let mut shared = vec![0u32; units];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut proposed: Vec<usize> = Vec::new();
+    let mut pairs = Vec::new();
+    for (u, stems) in unit_stems.iter().enumerate() {
+        for &stem in stems {
+            let posting = &postings[stem as usize];
+            if posting.len() > common {
+                continue;
+            }
+            // Each pair is proposed from its first unit only.
+            let later = posting.partition_point(|&v| v as usize <= u);
+            for &v in &posting[later..] {
+                let v = v as usize;
+                if docs[v] != docs[u] {
+                    if shared[v] == 0 {
+                        touched.push(v);
+                    }
+                    shared[v] += 1;
+                }
+            }
+        }
+        // Most wordings visited share one stem only: keep those sharing enough, then sort
+        // them (the few), not every wording visited.
+        proposed.clear();
+        for &v in &touched {
+            if shared[v] as usize >= MIN_PROPOSING_WORDS {
+                proposed.push(v);
+            }
+            shared[v] = 0;
+        }
+        proposed.sort_unstable();
+        for &v in &proposed {
+            let (i, j) = (wordings[u], wordings[v]);
+            if !conflicts(mentions, content, i, j) {
+                let s = similarity(&content[i], &content[j], (norms[i], norms[j]), idf);
+                if s >= MIN_PAIR_SIMILARITY {
+                    pairs.push((u, v, s));
+                }
+            }
+        }
+        touched.clear();
+    }
+    pairs
+}
+
+/// Each all-denial group of `groups` (mention indices) attached to the asserted group it
+/// best matches, as `(denial group, asserted group)`. Groups are compared through their
+/// distinct wordings only (a copy says nothing its original does not), at most a few per
+/// group, so large stories of copied reports stay cheap.
+fn attach_denials(
+    inputs: &[ClaimInput<'_>],
+    reuse: &Reuse,
+    mentions: &[Mention],
+    content: &[Content],
+    idf: &HashMap<String, f32>,
+    groups: &[Vec<usize>],
+) -> Vec<(usize, usize)> {
     let is_denial = |g: &Vec<usize>| g.iter().all(|&m| mentions[m].stance == Stance::Denies);
     let distinct: Vec<Vec<usize>> = groups
         .iter()
@@ -225,8 +342,24 @@ pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
     let denial: Vec<bool> = groups.iter().map(is_denial).collect();
     let spans: Vec<usize> = groups
         .iter()
-        .map(|g| spans_documents(&mentions, g))
+        .map(|g| spans_documents(mentions, g))
         .collect();
+    // The wordings an asserted group is compared through, by stem, and the group of each.
+    let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let mut compared_in = vec![usize::MAX; mentions.len()];
+    for (oi, wordings) in distinct.iter().enumerate() {
+        if denial[oi] || spans[oi] < 2 {
+            continue;
+        }
+        for &a in wordings {
+            compared_in[a] = oi;
+            for stem in &content[a].stems {
+                postings.entry(stem.as_str()).or_default().push(a);
+            }
+        }
+    }
+    let mut shared = vec![0u32; mentions.len()];
+    let mut touched: Vec<usize> = Vec::new();
     let mut attach: Vec<(usize, usize)> = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
         if !denial[gi] {
@@ -254,48 +387,37 @@ pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
             let most = candidates.iter().map(|&oi| spans[oi]).max().unwrap_or(0);
             candidates.retain(|&oi| spans[oi] == most);
         }
+        // Only wordings sharing enough stems with one of the denial's can overlap it (fewer
+        // overlap 0), so they are found through the postings, not by comparing every pair.
+        let mut scores: FxHashMap<usize, f32> = FxHashMap::default();
+        for &d in &distinct[gi] {
+            for stem in &content[d].stems {
+                for &a in postings.get(stem.as_str()).into_iter().flatten() {
+                    if shared[a] == 0 {
+                        touched.push(a);
+                    }
+                    shared[a] += 1;
+                }
+            }
+            for &a in &touched {
+                if shared[a] as usize >= MIN_SHARED_WORDS && content[d].agrees_with(&content[a]) {
+                    let score = scores.entry(compared_in[a]).or_insert(0.0);
+                    *score = score.max(overlap(&content[d], &content[a], idf));
+                }
+                shared[a] = 0;
+            }
+            touched.clear();
+        }
         let best = candidates
             .into_iter()
-            .map(|oi| {
-                let score = distinct[gi]
-                    .iter()
-                    .flat_map(|&d| distinct[oi].iter().map(move |&a| (d, a)))
-                    .filter(|&(d, a)| content[d].agrees_with(&content[a]))
-                    .map(|(d, a)| overlap(&content[d], &content[a], &idf))
-                    .fold(0.0f32, f32::max);
-                (oi, score)
-            })
+            .map(|oi| (oi, scores.get(&oi).copied().unwrap_or(0.0)))
             .filter(|&(_, s)| generic || s >= DENIAL_LINK_OVERLAP)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         if let Some((oi, _)) = best {
             attach.push((gi, oi));
         }
     }
-    for &(from, to) in &attach {
-        let moved = std::mem::take(&mut groups[from]);
-        groups[to].extend(moved);
-    }
-
-    let mut claims: Vec<Claim> = groups
-        .into_iter()
-        .filter(|g| !g.is_empty())
-        .map(|mut g| {
-            g.sort_by_key(|&m| (mentions[m].doc, mentions[m].sentence));
-            make_claim(g.iter().map(|&m| mentions[m].clone()).collect(), reuse)
-        })
-        .filter(|c| c.disputed || distinct_docs(&c.mentions) >= 2)
-        .collect();
-    claims.sort_by(|a, b| {
-        b.disputed
-            .cmp(&a.disputed)
-            .then(b.independent_sources.cmp(&a.independent_sources))
-            .then(distinct_docs(&b.mentions).cmp(&distinct_docs(&a.mentions)))
-            .then(
-                (a.mentions[0].doc, a.mentions[0].sentence)
-                    .cmp(&(b.mentions[0].doc, b.mentions[0].sentence)),
-            )
-    });
-    claims
+    attach
 }
 
 /// Two mentions can never be one claim: a denial and an assertion, or figures counting the
@@ -568,5 +690,87 @@ fn overlap(a: &Content, b: &Content, idf: &HashMap<String, f32>) -> f32 {
         common / smaller
     } else {
         0.0
+    }
+}
+
+#[cfg(test)]
+#[path = "../tests/common/prepare.rs"]
+mod prepare;
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::{build_claims, prepare, prepare::Prepared, ClaimInput};
+
+    /// Claims of a story; in test builds `build_claims` asserts that its pair proposal,
+    /// grouping and denial attachment equal the plain reference code's (`reference.rs`) and,
+    /// in debug builds, that every merge the conflict profiles let through passes the
+    /// pairwise check.
+    fn claims_of(docs: Vec<dossier_core::Document>) -> Vec<super::Claim> {
+        let p = Prepared::new(docs);
+        let inputs: Vec<ClaimInput> = (0..p.docs.len())
+            .map(|d| ClaimInput {
+                doc: &p.docs[d],
+                text: &p.texts[d],
+                extractions: &p.extractions[d],
+                figure_groups: &p.figure_groups[d],
+            })
+            .collect();
+        build_claims(&inputs, &p.reuse)
+    }
+
+    fn read(path: PathBuf) -> Vec<dossier_core::Document> {
+        dossier_ingest::read_paths(&[path]).flatten().collect()
+    }
+
+    /// The bundled example: five reports, with a disputed claim (a denial kept apart from
+    /// what it denies) and a figure shared across reports.
+    #[test]
+    fn fast_grouping_matches_the_reference_on_the_example() {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/chechnya-2017");
+        let claims = claims_of(read(dir));
+        assert!(claims.iter().any(|c| c.disputed), "a disputed claim");
+        assert!(
+            claims.iter().any(|c| c.mentions.len() >= 3),
+            "a claim of 3+ mentions"
+        );
+    }
+
+    /// The first Multi-News articles as one story: hundreds of wordings over dozens of real
+    /// stories, so many pairs, merges, denials and figure kinds.
+    #[test]
+    fn fast_grouping_matches_the_reference_on_multi_news() {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/data/multi-news/validation.jsonl.gz");
+        if !path.exists() {
+            eprintln!("{} missing; skipping", path.display());
+            return;
+        }
+        let docs: Vec<_> = dossier_ingest::read_paths(&[path])
+            .flatten()
+            .take(400)
+            .collect();
+        let claims = claims_of(docs);
+        assert!(claims.len() >= 10, "{} claims", claims.len());
+        assert!(claims.iter().any(|c| c.mentions.len() >= 3));
+    }
+
+    /// The UCI News Aggregator headlines as one story: up to 322 outlets' headlines of one
+    /// event, so claims of hundreds of mentions, where the conflict profiles skip the most.
+    #[test]
+    fn fast_grouping_matches_the_reference_on_uci_headlines() {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(
+            "../../../shared/data/uci-news-aggregator-partial/uci-news-aggregator.first6366.csv",
+        );
+        if !path.exists() {
+            eprintln!("{} missing; skipping", path.display());
+            return;
+        }
+        let claims = claims_of(prepare::uci_headlines(&path));
+        assert!(
+            claims.iter().any(|c| c.mentions.len() >= 50),
+            "a claim of 50+ headlines"
+        );
     }
 }

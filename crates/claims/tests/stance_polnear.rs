@@ -31,7 +31,7 @@ mod polnear;
 
 mod common;
 
-use common::{Counts, Staged};
+use common::{Counts, Prepared};
 use dossier_claims::{collect_mentions, Stance};
 use dossier_core::Span;
 use polnear::{is_pronoun, names_agree, read_split, words, Article, Gold, ROOT};
@@ -115,7 +115,7 @@ fn stance_on_polnear() {
     let (mut named, mut right, mut found, mut other) = (0, 0, 0, 0);
     let mut stances = [0usize; 4];
     for article in &articles {
-        let staged = Staged::new(vec![article.doc.clone()]);
+        let staged = Prepared::new(vec![article.doc.clone()]);
         let inputs = staged.inputs();
         for m in collect_mentions(&inputs).iter().filter(|m| !m.headline) {
             let text = m.span.slice(&article.doc.text);

@@ -8,12 +8,11 @@ use std::time::Instant;
 
 use dossier_claims::{build_claims, Claim, ClaimInput};
 use dossier_core::Document;
-use dossier_extract::{figures::group_figures, AnchorKind, DateAnchor, DocExtractions};
-use dossier_reuse::{find_reuse, Reuse, ReuseInput};
-use dossier_text::{analyze, mark_repeated_paragraphs, AnalyzedText};
+use dossier_text::AnalyzedText;
 
-/// As the pipeline marks lines repeated across a story's documents.
-const REPEATED_LINE_DOCS: usize = 3;
+pub mod prepare;
+
+pub use prepare::Prepared;
 
 /// A story's documents with their analysis and claims.
 pub struct Story {
@@ -27,65 +26,8 @@ pub struct Story {
     pub claim_seconds: f64,
 }
 
-/// A story's documents with everything the claims stage reads.
-pub struct Staged {
-    /// The documents, in ingest order.
-    pub docs: Vec<Document>,
-    /// Their sentences.
-    pub texts: Vec<AnalyzedText>,
-    /// Their quotes, entities, figures and dates.
-    pub extractions: Vec<DocExtractions>,
-    /// Figure group of each figure, per document.
-    pub figure_groups: Vec<Vec<usize>>,
-    /// Copied text across the documents.
-    pub reuse: Reuse,
-}
-
-impl Staged {
-    /// Runs the stages before the claims stage on `docs`.
-    pub fn new(docs: Vec<Document>) -> Staged {
-        let mut texts: Vec<AnalyzedText> = docs.iter().map(analyze).collect();
-        let refs: Vec<&Document> = docs.iter().collect();
-        mark_repeated_paragraphs(&refs, &mut texts, REPEATED_LINE_DOCS);
-        let reuse = find_reuse(&ReuseInput::in_ingest_order(&docs, &texts));
-        let extractions: Vec<DocExtractions> = docs
-            .iter()
-            .zip(&texts)
-            .map(|(d, t)| {
-                let anchor = DateAnchor {
-                    date: d.published,
-                    kind: if d.published.is_some() {
-                        AnchorKind::Document
-                    } else {
-                        AnchorKind::None
-                    },
-                };
-                dossier_extract::extract(d, t, &anchor)
-            })
-            .collect();
-        let mut figure_refs = Vec::new();
-        for (d, e) in extractions.iter().enumerate() {
-            for f in &e.figures {
-                figure_refs.push((f, texts[d].sentences[f.sentence].span.slice(&docs[d].text)));
-            }
-        }
-        let flat = group_figures(&figure_refs);
-        let mut figure_groups = Vec::new();
-        let mut next = 0;
-        for e in &extractions {
-            figure_groups.push(flat[next..next + e.figures.len()].to_vec());
-            next += e.figures.len();
-        }
-        Staged {
-            docs,
-            texts,
-            extractions,
-            figure_groups,
-            reuse,
-        }
-    }
-
-    /// The claims stage's input, one per document.
+impl Prepared {
+    /// What `build_claims` takes, one input per document.
     pub fn inputs(&self) -> Vec<ClaimInput<'_>> {
         (0..self.docs.len())
             .map(|d| ClaimInput {
@@ -96,20 +38,24 @@ impl Staged {
             })
             .collect()
     }
+
+    /// `build_claims` on the prepared story, and the seconds it took.
+    pub fn claims(&self) -> (Vec<Claim>, f64) {
+        let inputs = self.inputs();
+        let start = Instant::now();
+        let claims = build_claims(&inputs, &self.reuse);
+        (claims, start.elapsed().as_secs_f64())
+    }
 }
 
 impl Story {
     /// Runs the stages on `docs`.
     pub fn build(docs: Vec<Document>) -> Story {
-        let staged = Staged::new(docs);
-        let inputs = staged.inputs();
-        let start = Instant::now();
-        let claims = build_claims(&inputs, &staged.reuse);
-        let claim_seconds = start.elapsed().as_secs_f64();
-        drop(inputs);
+        let prepared = Prepared::new(docs);
+        let (claims, claim_seconds) = prepared.claims();
         Story {
-            docs: staged.docs,
-            texts: staged.texts,
+            docs: prepared.docs,
+            texts: prepared.texts,
             claims,
             claim_seconds,
         }
