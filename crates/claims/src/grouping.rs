@@ -19,14 +19,16 @@ use rustc_hash::FxHashMap;
 
 /// What a unit's conflicts depend on, so that two groups can be cleared of any conflict
 /// without checking every pair across them. The caller's `conflict(x, y)` must hold only when
-/// the two units are on different sides (a denial and an assertion) or share a figure kind;
+/// the two units are on different sides (a denial and an assertion) or share a conflict key
+/// (a figure kind, or a person's role);
 /// groups that cannot meet either condition are merged without the pairwise check (in debug
 /// builds the pairwise check still runs there and must agree).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct ConflictProfile {
     /// The unit is a denial.
     pub(crate) denies: bool,
-    /// Figure kinds (figure groups) the unit carries.
+    /// Conflict keys the unit carries: figure kinds (figure groups), and the roles its
+    /// people are named in; two units of one side can conflict only through a shared key.
     pub(crate) kinds: Vec<usize>,
 }
 
@@ -68,14 +70,14 @@ struct Link {
 #[derive(Debug, Default)]
 struct Group {
     members: Vec<usize>,
-    /// Members that carry figure kinds, the only ones a figure conflict can involve.
+    /// Members that carry conflict keys, the only ones a conflict within one side can involve.
     figured: Vec<usize>,
     /// Members per document, sorted by document.
     docs: Vec<(usize, usize)>,
     /// Some member is a denial; some member is not.
     denies: bool,
     asserts: bool,
-    /// Figure kinds of all members, sorted and distinct.
+    /// Conflict keys of all members, sorted and distinct.
     kinds: Vec<usize>,
     /// Keyed by group index: FxHash, since SipHash on these integer keys was most of the
     /// merge loop's time on large stories.
@@ -102,7 +104,7 @@ impl Group {
     }
 
     /// Whether some pair across the two groups may conflict, by the profiles' contract: a
-    /// denial against an assertion, or a figure kind in both.
+    /// denial against an assertion, or a conflict key in both.
     fn may_conflict(&self, other: &Group) -> (bool, bool) {
         let sides = (self.denies && other.asserts) || (self.asserts && other.denies);
         (sides, sorted_intersect(&self.kinds, &other.kinds))
@@ -247,7 +249,7 @@ pub(crate) fn average_link(
         }
         let (ga, gb) = (&groups[c.a], &groups[c.b]);
         // Only what the profiles say may conflict is checked pair by pair: every pair when
-        // the sides differ, else only the pairs of members carrying figures.
+        // the sides differ, else only the pairs of members carrying conflict keys.
         let blocked = match ga.may_conflict(gb) {
             (true, _) => any_conflict(&ga.members, &gb.members, docs, &conflict),
             (false, true) => any_conflict(&ga.figured, &gb.figured, docs, &conflict),

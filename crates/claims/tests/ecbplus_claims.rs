@@ -40,7 +40,8 @@
 //!
 //! Self-skipping when the corpus is missing; quick in release builds:
 //! `cargo test --release -p dossier-claims --test ecbplus_claims -- --nocapture`
-//! (`CLAIMS_VERBOSE=1` prints Dossier's wrong body-sentence pairs on dev,
+//! (`CLAIMS_VERBOSE=1` prints Dossier's wrong body-sentence pairs on dev, `CLAIMS_VERBOSE=all`
+//! also those with a sentence that is not body text,
 //! `CLAIMS_PER_STORY=1` its body-pair counts per story).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -286,6 +287,7 @@ fn claim_grouping_on_ecbplus() {
         stories.entry((a.topic, a.subtopic)).or_default().push(a);
     }
     let verbose = std::env::var_os("CLAIMS_VERBOSE").is_some();
+    let verbose_all = std::env::var_os("CLAIMS_VERBOSE").is_some_and(|v| v == "all");
     let grid = thresholds();
     // [dev, held-out]
     // [dev, held-out, dev body-only, held-out body-only]
@@ -367,10 +369,11 @@ fn claim_grouping_on_ecbplus() {
                 if both_body {
                     dossier[part + 2].add(same, predicted);
                 }
-                if verbose && part == 0 && both_body && same != predicted {
+                if verbose && part == 0 && (both_body || verbose_all) && same != predicted {
                     println!(
-                        "{} {}\n  {}: {}\n  {}: {}",
+                        "{}{} {}\n  {}: {}\n  {}: {}",
                         if same { "MISSED" } else { "WRONG " },
+                        if both_body { "" } else { " (headline)" },
                         topic,
                         story[da].file,
                         a.span.slice(&story[da].text),

@@ -122,3 +122,37 @@ fn a_headline_is_a_mention_of_the_claim_it_states() {
     let representative = &claim.mentions[claim.representative];
     assert!(!representative.headline, "{claim:#?}");
 }
+
+/// Entities must agree: two reports of the same kind of event about different people (ECB+
+/// 25_1ecb, Reggie Bush in 2008, and 25_6ecbplus, Pierre Thomas in 2013, CC BY 3.0) word
+/// the same statement with another name in the same role, and are two claims. With Bush's
+/// name written into the second, the same two sentences are one claim.
+#[test]
+fn different_people_in_the_same_role_are_different_claims() {
+    let bush = "The New Orleans Saints have placed running back Reggie Bush on injured reserve \
+                because of a sprained knee .";
+    let thomas = "The New Orleans Saints placed Pierre Thomas on injured reserve Wednesday \
+                  because of an ankle injury .";
+    let other = "He will miss the team 's final two games against Detroit and Carolina .";
+    let story_with = |second: &str| {
+        Story::build(vec![
+            dossier_core::Document::plain("a", &format!("{bush}\n{other}")),
+            dossier_core::Document::plain("b", second),
+        ])
+    };
+    let apart = story_with(thomas);
+    assert!(
+        apart.claims.iter().all(|c| c.mentions.len() < 2),
+        "Bush and Thomas joined: {:#?}",
+        apart.claims
+    );
+    let agreeing = story_with(&thomas.replace("Pierre Thomas", "Reggie Bush"));
+    assert!(
+        agreeing
+            .claims
+            .iter()
+            .any(|c| c.mentions.iter().map(|m| m.doc).collect::<Vec<_>>() == [0, 1]),
+        "the same player did not join: {:#?}",
+        agreeing.claims
+    );
+}
