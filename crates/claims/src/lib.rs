@@ -35,8 +35,13 @@ use dossier_extract::entities::{gazetteer::is_person_cue, merge_story_entities};
 use dossier_extract::{DocExtractions, EntityKind, EntityMention};
 use dossier_reuse::Reuse;
 use dossier_text::{is_stopword, stem, tokens, AnalyzedText, ParagraphKind, Token};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
+
+/// Inverse document frequency of each content stem over a story's mentions. FxHash: these
+/// lookups are most of the pair scoring's time on large stories, and SipHash's resistance to
+/// chosen keys buys nothing here.
+type Idf = FxHashMap<String, f32>;
 
 /// Average similarity (idf-weighted cosine of content words, see `similarity`) over the
 /// cross-document pairs of two groups of mentions at which they merge into one claim. A pair
@@ -280,7 +285,7 @@ fn propose_pairs(
     mentions: &[Mention],
     content: &[Content],
     wordings: &[usize],
-    idf: &HashMap<String, f32>,
+    idf: &Idf,
     norms: &[f32],
 ) -> Vec<(usize, usize, f32)> {
     let units = wordings.len();
@@ -363,7 +368,7 @@ fn attach_denials(
     reuse: &Reuse,
     mentions: &[Mention],
     content: &[Content],
-    idf: &HashMap<String, f32>,
+    idf: &Idf,
     groups: &[Vec<usize>],
 ) -> Vec<(usize, usize)> {
     let is_denial = |g: &Vec<usize>| g.iter().all(|&m| mentions[m].stance == Stance::Denies);
@@ -494,7 +499,7 @@ fn story_entity_ids(inputs: &[ClaimInput<'_>]) -> HashMap<(usize, usize), (usize
 /// sets (for a pair with a headline, at least [`HEADLINE_CONTAINMENT`] × the share of the
 /// smaller one's weight found in the other), raised to [`SHARED_FIGURE_SIMILARITY`] when
 /// they share a figure; 0 when they share fewer than two content words.
-fn similarity(a: &Content, b: &Content, norms: (f32, f32), idf: &HashMap<String, f32>) -> f32 {
+fn similarity(a: &Content, b: &Content, norms: (f32, f32), idf: &Idf) -> f32 {
     let (shared, common) = shared_weight(a, b, |s| squared_idf(idf, s));
     if shared < MIN_PROPOSING_WORDS {
         return 0.0;
@@ -511,7 +516,7 @@ fn similarity(a: &Content, b: &Content, norms: (f32, f32), idf: &HashMap<String,
     }
 }
 
-fn squared_idf(idf: &HashMap<String, f32>, stem: &str) -> f32 {
+fn squared_idf(idf: &Idf, stem: &str) -> f32 {
     let x = idf.get(stem).copied().unwrap_or(1.0);
     x * x
 }
@@ -649,10 +654,10 @@ pub fn collect_mentions(inputs: &[ClaimInput<'_>]) -> Vec<Mention> {
 
 /// The content of a mention that claim matching compares.
 struct Content {
-    stems: HashSet<String>,
+    stems: FxHashSet<String>,
     /// The mention is a headline.
     headline: bool,
-    names: HashSet<String>,
+    names: FxHashSet<String>,
     figures: Vec<(u64, usize)>,
     /// The people it names (story entities), with the words giving their roles.
     people: Vec<Person>,
@@ -683,8 +688,8 @@ impl Content {
     ) -> Content {
         let input = &inputs[m.doc];
         let text = m.span.slice(&input.doc.text);
-        let mut stems = HashSet::new();
-        let mut names = HashSet::new();
+        let mut stems = FxHashSet::default();
+        let mut names = FxHashSet::default();
         let words = tokens(text, m.span.start);
         for (i, t) in words.iter().enumerate() {
             let w = t.text;
@@ -823,8 +828,8 @@ impl Content {
     }
 }
 
-fn inverse_frequencies(content: &[Content]) -> HashMap<String, f32> {
-    let mut df: HashMap<&str, u32> = HashMap::new();
+fn inverse_frequencies(content: &[Content]) -> Idf {
+    let mut df: FxHashMap<&str, u32> = FxHashMap::default();
     for c in content {
         for s in &c.stems {
             *df.entry(s).or_default() += 1;
@@ -851,7 +856,7 @@ fn shared_weight(a: &Content, b: &Content, weight: impl Fn(&String) -> f32) -> (
 }
 
 /// Idf-weighted share of the smaller mention's content found in the other.
-fn overlap(a: &Content, b: &Content, idf: &HashMap<String, f32>) -> f32 {
+fn overlap(a: &Content, b: &Content, idf: &Idf) -> f32 {
     let weight = |s: &String| idf.get(s).copied().unwrap_or(1.0);
     let (shared, common) = shared_weight(a, b, weight);
     if shared < MIN_SHARED_WORDS {

@@ -19,7 +19,7 @@ pub(crate) fn propose_pairs(
     mentions: &[Mention],
     content: &[Content],
     wordings: &[usize],
-    idf: &HashMap<String, f32>,
+    idf: &crate::Idf,
     norms: &[f32],
 ) -> Vec<(usize, usize, f32)> {
     let common = (wordings.len() / 20).max(MIN_COMMON_WORD_MENTIONS);
@@ -70,7 +70,7 @@ pub(crate) fn attach_denials(
     reuse: &Reuse,
     mentions: &[Mention],
     content: &[Content],
-    idf: &HashMap<String, f32>,
+    idf: &crate::Idf,
     groups: &[Vec<usize>],
 ) -> Vec<(usize, usize)> {
     let is_denial = |g: &Vec<usize>| g.iter().all(|&m| mentions[m].stance == Stance::Denies);
