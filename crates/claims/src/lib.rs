@@ -31,8 +31,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use dossier_core::UnionFind;
 use dossier_core::{Document, Span};
-use dossier_extract::entities::{gazetteer::is_person_cue, merge_story_entities};
-use dossier_extract::{DocExtractions, EntityKind, EntityMention};
+use dossier_extract::entities::gazetteer::is_person_cue;
+use dossier_extract::{DocExtractions, EntityKind, EntityMention, StoryEntity};
 use dossier_reuse::Reuse;
 use dossier_text::{is_stopword, stem, tokens, AnalyzedText, ParagraphKind, Token};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -147,11 +147,18 @@ pub struct Claim {
     pub representative: usize,
 }
 
-/// Builds the claims of a story. Only claims stated in two or more documents, or disputed,
-/// are returned (a sentence only one document makes is not a cross-document claim).
-pub fn build_claims(inputs: &[ClaimInput<'_>], reuse: &Reuse) -> Vec<Claim> {
+/// Builds the claims of a story. `entities` are the story's entities with aliases merged
+/// (`dossier_extract::entities::merge_story_entities` over the inputs' entity lists, in input
+/// order), which the pipeline has already made for the brief. Only claims stated in two or
+/// more documents, or disputed, are returned (a sentence only one document makes is not a
+/// cross-document claim).
+pub fn build_claims(
+    inputs: &[ClaimInput<'_>],
+    reuse: &Reuse,
+    entities: &[StoryEntity],
+) -> Vec<Claim> {
     let mentions = collect_mentions(inputs);
-    let entity_of = story_entity_ids(inputs);
+    let entity_of = story_entity_ids(entities);
     let content: Vec<Content> = mentions
         .iter()
         .map(|m| Content::of(inputs, m, &entity_of))
@@ -481,13 +488,9 @@ fn conflicts(mentions: &[Mention], content: &[Content], i: usize, j: usize) -> b
 
 /// Story entity of each entity mention, keyed by (document, mention index in its
 /// extractions): aliases merged across the story, so "Reid" and "Tara Reid" are one person.
-fn story_entity_ids(inputs: &[ClaimInput<'_>]) -> HashMap<(usize, usize), (usize, EntityKind)> {
-    let lists: Vec<&[EntityMention]> = inputs
-        .iter()
-        .map(|i| i.extractions.entities.as_slice())
-        .collect();
+fn story_entity_ids(entities: &[StoryEntity]) -> HashMap<(usize, usize), (usize, EntityKind)> {
     let mut out = HashMap::new();
-    for (e, entity) in merge_story_entities(&lists).into_iter().enumerate() {
+    for (e, entity) in entities.iter().enumerate() {
         for &m in &entity.mentions {
             out.insert(m, (e, entity.kind));
         }
@@ -899,7 +902,7 @@ mod tests {
                 figure_groups: &p.figure_groups[d],
             })
             .collect();
-        build_claims(&inputs, &p.reuse)
+        build_claims(&inputs, &p.reuse, &p.entities)
     }
 
     fn read(path: PathBuf) -> Vec<dossier_core::Document> {

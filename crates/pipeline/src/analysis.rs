@@ -179,7 +179,7 @@ fn brief_for_analyzed(
             figure_groups: &figure_groups[d],
         })
         .collect();
-    let claims = build_claims(&claim_inputs, &reuse);
+    let claims = build_claims(&claim_inputs, &reuse, &story_entities);
 
     let ctx = Context {
         docs,

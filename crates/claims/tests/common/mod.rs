@@ -43,7 +43,7 @@ impl Prepared {
     pub fn claims(&self) -> (Vec<Claim>, f64) {
         let inputs = self.inputs();
         let start = Instant::now();
-        let claims = build_claims(&inputs, &self.reuse);
+        let claims = build_claims(&inputs, &self.reuse, &self.entities);
         (claims, start.elapsed().as_secs_f64())
     }
 }

@@ -7,7 +7,10 @@
 use std::path::Path;
 
 use dossier_core::Document;
-use dossier_extract::{figures::group_figures, AnchorKind, DateAnchor, DocExtractions};
+use dossier_extract::entities::merge_story_entities;
+use dossier_extract::{
+    figures::group_figures, AnchorKind, DateAnchor, DocExtractions, EntityMention, StoryEntity,
+};
 use dossier_reuse::{find_reuse, Reuse, ReuseInput};
 use dossier_text::{analyze, mark_repeated_paragraphs, AnalyzedText};
 
@@ -27,6 +30,8 @@ pub struct Prepared {
     pub extractions: Vec<DocExtractions>,
     /// Figure group of each figure, per document.
     pub figure_groups: Vec<Vec<usize>>,
+    /// The story's entities, aliases merged.
+    pub entities: Vec<StoryEntity>,
 }
 
 impl Prepared {
@@ -64,12 +69,16 @@ impl Prepared {
             figure_groups.push(flat[next..next + e.figures.len()].to_vec());
             next += e.figures.len();
         }
+        let lists: Vec<&[EntityMention]> =
+            extractions.iter().map(|e| e.entities.as_slice()).collect();
+        let entities = merge_story_entities(&lists);
         Prepared {
             docs,
             texts,
             reuse,
             extractions,
             figure_groups,
+            entities,
         }
     }
 }
