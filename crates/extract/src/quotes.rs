@@ -42,7 +42,8 @@
 //! mention comes with its byte span.
 //! A possessive name is not the subject ("Donald Trump’s obsession …, lawmakers said").
 //! Pronouns ("he", also "He’s") resolve to the most recent compatible earlier speaker
-//! (he/she: a person or a single role, gender-checked by given name or by an earlier "she"
+//! (he/she: a person or a single role, gender-checked by given name, by an honorific before
+//! any of the document's mentions of the name ("Mr. Obama") or by an earlier "she"
 //! resolved to them, within eight sentences; they: a plural role within four; it: an
 //! organisation within four). A name whose given name has the pronoun's gender, mentioned
 //! outside quotes in the last two sentences after a speaker of unknown gender or name (or with
@@ -1408,6 +1409,19 @@ pub(crate) mod tests {
         assert_eq!(q.cue.as_deref(), Some("according to"));
         assert_eq!(q.speaker_mention.as_deref(), Some("show insiders"));
         assert_eq!(q.speaker, None);
+    }
+
+    #[test]
+    fn honorific_gives_the_gender_a_pronoun_needs() {
+        // "Obama" has no given name; "Mr." says "he" may be him.
+        let t = "Bombs may not be falling. The sound of gunfire does not concentrate the mind. What Mr. Obama has seen instead are the charts and graphs of a warming planet. \"And they're terrifying,\" he said in a recent interview in Honolulu.";
+        let qs = run(t);
+        let q = find(&qs, "And they're terrifying");
+        assert_eq!(q.speaker_mention.as_deref(), Some("he"));
+        assert_eq!(q.speaker.as_deref(), Some("Obama"));
+        // "Ms." does not make "he" hers: unknown, not guessed.
+        let t = "What Ms. Lynch has seen instead are the charts and graphs of a warming planet. \"And they're terrifying,\" he said in a recent interview in Honolulu.";
+        assert_eq!(speaker(&run(t), "And they're terrifying"), None);
     }
 
     #[test]

@@ -653,13 +653,31 @@ impl Resolver {
             .filter_map(|e| {
                 let pos = d.sent_at(e.span.start)?;
                 let name = d.canonical(&e.text);
-                let female = name.split_whitespace().next().and_then(given_name_gender);
+                let female = name
+                    .split_whitespace()
+                    .next()
+                    .and_then(given_name_gender)
+                    .or_else(|| honorific_gender(d, e));
                 Some(PersonMention {
                     pos,
                     start: e.span.start,
                     name,
                     female,
                 })
+            })
+            .collect::<Vec<_>>();
+        // "Mr. Obama" once tells the gender of every "Obama" of the document.
+        let mut known: HashMap<String, bool> = HashMap::new();
+        for p in &persons {
+            if let Some(f) = p.female {
+                known.entry(p.name.clone()).or_insert(f);
+            }
+        }
+        let persons = persons
+            .into_iter()
+            .map(|p| PersonMention {
+                female: p.female.or_else(|| known.get(&p.name).copied()),
+                ..p
             })
             .collect();
         Resolver {
@@ -1277,6 +1295,26 @@ fn org_name(d: &Doc<'_>, e: &EntityMention) -> String {
         .trim_end_matches("’")
         .trim_end_matches('\'')
         .to_string()
+}
+
+/// The gender an honorific before (or opening) a person mention gives ("Mr. Obama": male,
+/// "Mrs. Clinton": female), if any.
+fn honorific_gender(d: &Doc<'_>, e: &EntityMention) -> Option<bool> {
+    let before = d.slice(e.span.start.saturating_sub(6), e.span.start);
+    let word = |t: &str| {
+        let w = t.trim_end().trim_end_matches('.');
+        let w = w.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        match w {
+            "Mr" => Some(false),
+            "Mrs" | "Ms" | "Miss" => Some(true),
+            _ => None,
+        }
+    };
+    let first = e.text.split_whitespace().next().unwrap_or("");
+    (first != e.text.trim())
+        .then(|| word(first))
+        .flatten()
+        .or_else(|| word(before))
 }
 
 /// The token where a person's name starts at token `k` of `s`, after at most two titles
