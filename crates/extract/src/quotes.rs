@@ -233,11 +233,13 @@ pub fn extract_quotes(
                     .eq_ignore_ascii_case("that")
             };
             // Its subject is not quoted words ("“I think Lester Holt will be very fair,”
-            // Trump said during a rally, “but …”").
+            // Trump said during a rally, “but …”"), nor inside it (a report holding its own
+            // frame: "Lamenting their luck, Mexicans often say, ''Poor Mexico, …''").
             let quoted_subject = m.speaker_span.is_some_and(|sp| {
                 covered
                     .iter()
                     .any(|c| c.start <= sp.start && sp.end <= c.end)
+                    || (m.span.start <= sp.start && sp.end <= m.span.end)
             });
             !inner.is_empty()
                 && within
@@ -1422,6 +1424,15 @@ pub(crate) mod tests {
         // "Ms." does not make "he" hers: unknown, not guessed.
         let t = "What Ms. Lynch has seen instead are the charts and graphs of a warming planet. \"And they're terrifying,\" he said in a recent interview in Honolulu.";
         assert_eq!(speaker(&run(t), "And they're terrifying"), None);
+    }
+
+    #[test]
+    fn adverb_between_subject_and_speech_verb() {
+        let t = "The problem for Mexico is that the damage to its own economy would be much larger. ''If we are to go to war, of course we have rifles,'' Mr. Rubio said.\n\nLamenting their luck, Mexicans often say, ''Poor Mexico, so far from God and so close to the United States.'' Facing the prospect of a Trump presidency, many Mexicans would hope their northern neighbor were farther away.";
+        let qs = run(t);
+        let q = find(&qs, "Poor Mexico");
+        assert_eq!(q.speaker.as_deref(), Some("Mexicans"));
+        assert_eq!(q.cue.as_deref(), Some("say"));
     }
 
     #[test]

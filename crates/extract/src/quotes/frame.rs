@@ -261,6 +261,16 @@ const AUX: &[&str] = &[
     "officially",
     "since",
     "finally",
+    "often",
+    "frequently",
+    "always",
+    "still",
+    "privately",
+    "openly",
+    "immediately",
+    "quickly",
+    "explicitly",
+    "flatly",
 ];
 /// Words after which a new clause starts, so the subject is after them.
 const BOUNDARY: &[&str] = &[
