@@ -84,6 +84,12 @@ const MAX_WORDINGS_COMPARED: usize = 20;
 const MIN_COMMON_WORD_MENTIONS: usize = 200;
 /// Share of a sentence a quote must cover for the sentence to count as the quoted speaker's.
 const ATTRIBUTED_SHARE: f32 = 0.3;
+/// Most words before a quote and its speaker for a sentence that opens with them ("In an
+/// interview, Sanders said …").
+const FRAME_LEAD_WORDS: usize = 4;
+/// Most words between a quote and its speaker for them to be side by side ("said Tuesday
+/// in a statement").
+const FRAME_GAP_WORDS: usize = 6;
 /// Fewest shared content words for a shared figure to count, or for a denial's overlap.
 const MIN_SHARED_WORDS: usize = 3;
 /// Words looked at on each side of a person's name for the word giving its role.
@@ -620,8 +626,11 @@ pub fn collect_mentions(inputs: &[ClaimInput<'_>]) -> Vec<Mention> {
             if headline && stance == Stance::Denies {
                 continue;
             }
-            // A sentence speaks for a quoted speaker when the quote is most of it, or when it
-            // is a denial (the denier is who the quote or reported speech names).
+            // A sentence speaks for a quoted speaker when the quote is most of it, when it is
+            // a denial (the denier is who the quote or reported speech names), or when it
+            // reports speech and opens with the quote and its speaker side by side ("“…,”
+            // said Luis Rubio, who heads …": a long frame around a short quote; not "X is
+            // unclear, while Kadyrov has said he …").
             let attributed_to = input
                 .extractions
                 .quotes
@@ -630,7 +639,22 @@ pub fn collect_mentions(inputs: &[ClaimInput<'_>]) -> Vec<Mention> {
                 .filter(|q| {
                     let covered =
                         q.span.end.min(sentence.span.end) - q.span.start.max(sentence.span.start);
+                    let framed_here = stance != Stance::Asserts
+                        && q.speaker_span.is_some_and(|sp| {
+                            let first = sp.start.min(q.span.start);
+                            let gap = input
+                                .doc
+                                .text
+                                .get(sp.end.min(q.span.end)..sp.start.max(q.span.start))
+                                .unwrap_or("");
+                            let lead = input.doc.text.get(sentence.span.start..first).unwrap_or("");
+                            sp.start >= sentence.span.start
+                                && sp.end <= sentence.span.end
+                                && tokens(lead, 0).len() <= FRAME_LEAD_WORDS
+                                && tokens(gap, 0).len() <= FRAME_GAP_WORDS
+                        });
                     stance == Stance::Denies
+                        || framed_here
                         || covered as f32 >= ATTRIBUTED_SHARE * sentence.span.len() as f32
                 })
                 .find_map(|q| q.speaker.clone());

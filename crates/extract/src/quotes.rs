@@ -23,17 +23,27 @@
 //! first word to the last). A sentence may hold several: a coordinated or participial speech
 //! verb after the first report starts another with the same subject ("… said he didn’t
 //! believe …, arguing that …"). In a sentence with a direct quote, only a report after "that"
-//! or a participle that does not overlap the quote is taken ("“…,” he said, adding that …").
+//! or a participle that does not overlap the quote is taken ("“…,” he said, adding that …"),
+//! or a report whose own words hold the quotes ("Flynn said Trump was “absolutely right”
+//! when …", "Clinton says it means Trump “may not have paid a dime” in …"): that is one
+//! statement, partly quoted, and the report replaces the quotes it holds. A report starting
+//! at its quote is that quote's frame, not such a report, unless "that" introduces it.
 //!
 //! The speaker is the subject of the speech verb: a person or organisation mention (with an
 //! appositive role: "Dmitry Peskov, a prominent spokesperson for …, said"), a role noun phrase
 //! ("a spokesperson for Chechnya's Russian-backed leader, Ramzan Kadyrov" → "spokesperson for
 //! Ramzan Kadyrov"; "a Russian Embassy official" → "Russian Embassy official"), or a pronoun.
-//! A subject that names no one ("the agency said", "according to the new poll") is kept as the
-//! speaker mention, with no speaker. Every speaker mention comes with its byte span.
+//! A role noun and titles before a name are that person's role ("Tulsa police Chief Chuck
+//! Jordan": Chuck Jordan). A subject that names no one ("the agency said", "according to the
+//! new poll", "according to show insiders") is kept as the speaker mention, with no speaker;
+//! but "the NOUN" for an organisation noun ("the commission", "the fund") is the document's
+//! organisation named earlier with that noun in its name ("Commission on Presidential
+//! Debates"), when there is one: a resolution, like a pronoun's, not a guess. Every speaker
+//! mention comes with its byte span.
 //! A possessive name is not the subject ("Donald Trump’s obsession …, lawmakers said").
 //! Pronouns ("he", also "He’s") resolve to the most recent compatible earlier speaker
-//! (he/she: a person or a single role, gender-checked by given name or by an earlier "she"
+//! (he/she: a person or a single role, gender-checked by given name, by an honorific before
+//! any of the document's mentions of the name ("Mr. Obama") or by an earlier "she"
 //! resolved to them, within eight sentences; they: a plural role within four; it: an
 //! organisation within four). A name whose given name has the pronoun's gender, mentioned
 //! outside quotes in the last two sentences after a speaker of unknown gender or name (or with
@@ -132,6 +142,8 @@ pub fn extract_quotes(
         .iter()
         .map(|q| Span::new(q.open.start, q.after()))
         .collect();
+    // Reports holding direct quotes in their words.
+    let mut holders: Vec<Span> = Vec::new();
     for pos in 0..d.sents.len() {
         let opening: Vec<&RawQuote> = raws
             .iter()
@@ -181,6 +193,60 @@ pub fn extract_quotes(
             last.eq_ignore_ascii_case("that")
                 || (last.ends_with("ing") && frame::verb_class(last).is_some())
         };
+        // A report whose own words hold the sentence's direct quotes ("Flynn said Trump was
+        // “absolutely right” when …", "Johnson tells MSNBC that “exactly who did it” remains
+        // under investigation"): a quote inside reported speech, not a quote's frame. Its
+        // quotes lie within it and at least two of its words are outside them.
+        let holds_quotes = |m: &QuoteMention| {
+            let inner: Vec<&Span> = covered
+                .iter()
+                .filter(|c| c.start < m.span.end && m.span.start < c.end)
+                .collect();
+            let within = inner.iter().all(|c| {
+                !d.slice(c.start, m.span.start)
+                    .chars()
+                    .any(char::is_alphanumeric)
+                    && !d
+                        .slice(m.span.end, c.end)
+                        .chars()
+                        .any(char::is_alphanumeric)
+            });
+            let outside = dossier_text::tokens(d.slice(m.span.start, m.span.end), m.span.start)
+                .iter()
+                .filter(|t| {
+                    !inner
+                        .iter()
+                        .any(|c| c.start <= t.span.start && t.span.end <= c.end)
+                })
+                .count();
+            // A report starting at its quote is the quote's own frame around it ("“Our
+            // assumption is …,” Senate Majority Leader Mitch McConnell said Tuesday"), unless
+            // "that" introduces it.
+            let opens_quoted = inner.iter().any(|c| c.start <= m.span.start);
+            let introduced = || {
+                let before = d.slice(d.sents[pos].span.start, m.span.start);
+                let before = before.trim_end_matches(|c: char| !c.is_alphanumeric());
+                before
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or("")
+                    .eq_ignore_ascii_case("that")
+            };
+            // Its subject is not quoted words ("“I think Lester Holt will be very fair,”
+            // Trump said during a rally, “but …”"), nor inside it (a report holding its own
+            // frame: "Lamenting their luck, Mexicans often say, ''Poor Mexico, …''").
+            let quoted_subject = m.speaker_span.is_some_and(|sp| {
+                covered
+                    .iter()
+                    .any(|c| c.start <= sp.start && sp.end <= c.end)
+                    || (m.span.start <= sp.start && sp.end <= m.span.end)
+            });
+            !inner.is_empty()
+                && within
+                && outside >= 2
+                && (!opens_quoted || introduced())
+                && !quoted_subject
+        };
         let mut from = 0;
         let mut shared: Option<Subject> = None;
         while let Some((m, kind, next)) = indirect(&d, &resolver, pos, from, shared.as_ref()) {
@@ -193,7 +259,7 @@ pub fn extract_quotes(
                 kind,
                 before: None,
             });
-            if overlaps(m.span) || (quoted && !after_that(&m)) {
+            if !holds_quotes(&m) && (overlaps(m.span) || (quoted && !after_that(&m))) {
                 // The report after the rejected one: "“…,” he told the group, adding that …".
                 let s = &d.sents[pos];
                 let after = d.tok_range(s, m.span.end, s.span.end).0;
@@ -204,6 +270,27 @@ pub fn extract_quotes(
                     }
                     _ => break,
                 }
+            }
+            let mut m = m;
+            if holds_quotes(&m) {
+                // A report opening with its quote keeps the opening mark, as it keeps the
+                // closing one.
+                let mut start = m.span.start;
+                if let Some(c) = d.text[..start].chars().next_back() {
+                    if matches!(c, '“' | '"') {
+                        start -= c.len_utf8();
+                    }
+                }
+                // And a quote it ends with, up to its closing mark ("… was “unhinged, even
+                // for him.”").
+                let end = covered
+                    .iter()
+                    .filter(|c| c.start < m.span.end && m.span.start < c.end)
+                    .map(|c| c.end)
+                    .fold(m.span.end, usize::max);
+                m.span = Span::new(start, end);
+                m.text = d.slice(start, end).to_string();
+                holders.push(m.span);
             }
             resolver.history.push(Said {
                 pos,
@@ -217,6 +304,14 @@ pub fn extract_quotes(
             }
         }
     }
+    // A direct quote inside a report is part of that one statement, which the report gives
+    // whole ("Clinton says it means Trump “may not have paid a dime” in …").
+    out.retain(|q| {
+        q.kind != QuoteKind::Direct
+            || !holders
+                .iter()
+                .any(|h| h.start <= q.span.start && q.span.end <= h.end)
+    });
     out.sort_by_key(|q| (q.span.start, q.span.end));
     out
 }
@@ -785,7 +880,9 @@ fn indirect(
             e += 1;
         }
         let e = e.min(n);
-        if let Some(subject) = parse_subject(d, r, pos, k + 2, e, Mode::Forward) {
+        let subject = parse_subject(d, r, pos, k + 2, e, Mode::Forward)
+            .or_else(|| frame::bare_source(d, pos, k + 2, e));
+        if let Some(subject) = subject {
             let cue = "according to".to_string();
             return if k == from {
                 make(subject, cue, e, n)
@@ -1179,7 +1276,9 @@ pub(crate) mod tests {
     fn contracted_pronoun_subject_and_gender_learnt_from_an_earlier_pronoun() {
         let t = "Donald Trump is once again questioning the integrity of the U.S. voting system. He’s claiming that voting fraud is “a big, big problem in this country” but “nobody has the guts to talk about it.”";
         let qs = run(t);
-        let q = find(&qs, "a big, big problem");
+        // One statement with its quoted words inside: the report holds them.
+        let q = find(&qs, "voting fraud is “a big, big problem");
+        assert_eq!(q.kind, QuoteKind::Indirect);
         assert_eq!(q.speaker_mention.as_deref(), Some("He"));
         assert_eq!(q.speaker.as_deref(), Some("Donald Trump"));
         // "Lynch" has no given name to tell her gender; the first "she" after her quote does,
@@ -1241,6 +1340,99 @@ pub(crate) mod tests {
             Some("top black lawmakers")
         );
         assert_ne!(qs[0].speaker.as_deref(), Some("Donald Trump"));
+    }
+
+    #[test]
+    fn title_and_name_after_a_modifier_and_role_noun() {
+        let t = "“I will just make this promise to you: We will achieve justice in this case,” Tulsa police Chief Chuck Jordan said Monday.";
+        let qs = run(t);
+        let q = find(&qs, "I will just make this promise");
+        assert_eq!(q.speaker.as_deref(), Some("Chuck Jordan"));
+        assert_eq!(q.speaker_mention.as_deref(), Some("Chuck Jordan"));
+        assert_eq!(q.speaker_role.as_deref(), Some("Tulsa police Chief"));
+    }
+
+    #[test]
+    fn direct_quote_inside_reported_speech() {
+        let t = "Retired Lt. Gen. Michael Flynn said Donald Trump was “absolutely right” when he said Wednesday night that under President Barack Obama, “the generals have been reduced to rubble.”";
+        let qs = run(t);
+        assert_eq!(qs.len(), 1, "{qs:#?}");
+        let q = find(&qs, "Donald Trump was “absolutely right” when he said");
+        assert_eq!(q.kind, QuoteKind::Indirect);
+        assert_eq!(q.speaker.as_deref(), Some("Michael Flynn"));
+        assert!(q.text.ends_with("reduced to rubble.”"), "{q:#?}");
+        let t = "Clinton says it means Trump “may not have paid a dime” in federal income taxes for nearly two decades.";
+        let qs = run(t);
+        assert_eq!(qs.len(), 1, "{qs:#?}");
+        assert_eq!(
+            qs[0].text,
+            "it means Trump “may not have paid a dime” in federal income taxes for nearly two decades"
+        );
+        assert_eq!(qs[0].speaker.as_deref(), Some("Clinton"));
+        let t = "Johnson tells MSNBC’s “Morning Joe” on Friday that “exactly who did it” remains under investigation.";
+        let qs = run(t);
+        let q = find(&qs, "“exactly who did it” remains under investigation");
+        assert_eq!(q.speaker.as_deref(), Some("Johnson"));
+        // A frame after the quote is no report, and a name inside the quote is no subject.
+        let t = "\"I think Lester Holt will be very fair,\" Trump said during a rally in Kenansville, N.C., \"but a lot of people are going to be watching to see if that's true.\"";
+        let qs = run(t);
+        assert!(qs.iter().all(|q| q.kind == QuoteKind::Direct), "{qs:#?}");
+        assert_eq!(speaker(&qs, "I think Lester Holt"), Some("Trump"));
+    }
+
+    #[test]
+    fn the_organisation_an_earlier_name_gives() {
+        let t = "The nonpartisan Commission on Presidential Debates says there was indeed a problem with Donald Trump’s microphone during Monday night’s first general election debate.\n\nThe commission says on its website that “there were issues regarding Donald Trump’s audio that affected the sound level in the debate hall.”";
+        let qs = run(t);
+        let q = find(&qs, "there were issues regarding");
+        assert_eq!(q.speaker_mention.as_deref(), Some("The commission"));
+        assert_eq!(
+            q.speaker.as_deref(),
+            Some("Commission on Presidential Debates")
+        );
+        assert_eq!(
+            speaker(&qs, "there was indeed a problem"),
+            Some("Commission on Presidential Debates")
+        );
+        // With no earlier name, "the commission" stays unnamed: nothing is guessed.
+        let t = "The commission says on its website that “there were issues regarding Donald Trump’s audio that affected the sound level in the debate hall.”";
+        let qs = run(t);
+        let q = find(&qs, "there were issues regarding");
+        assert_eq!(q.speaker_mention.as_deref(), Some("The commission"));
+        assert_eq!(q.speaker, None);
+    }
+
+    #[test]
+    fn according_to_a_source_with_no_determiner() {
+        let t = "As a reality TV boss on “The Apprentice,” Donald Trump repeatedly demeaned women with sexist language, according to show insiders.";
+        let qs = run(t);
+        let q = find(&qs, "As a reality TV boss");
+        assert_eq!(q.kind, QuoteKind::Indirect);
+        assert_eq!(q.cue.as_deref(), Some("according to"));
+        assert_eq!(q.speaker_mention.as_deref(), Some("show insiders"));
+        assert_eq!(q.speaker, None);
+    }
+
+    #[test]
+    fn honorific_gives_the_gender_a_pronoun_needs() {
+        // "Obama" has no given name; "Mr." says "he" may be him.
+        let t = "Bombs may not be falling. The sound of gunfire does not concentrate the mind. What Mr. Obama has seen instead are the charts and graphs of a warming planet. \"And they're terrifying,\" he said in a recent interview in Honolulu.";
+        let qs = run(t);
+        let q = find(&qs, "And they're terrifying");
+        assert_eq!(q.speaker_mention.as_deref(), Some("he"));
+        assert_eq!(q.speaker.as_deref(), Some("Obama"));
+        // "Ms." does not make "he" hers: unknown, not guessed.
+        let t = "What Ms. Lynch has seen instead are the charts and graphs of a warming planet. \"And they're terrifying,\" he said in a recent interview in Honolulu.";
+        assert_eq!(speaker(&run(t), "And they're terrifying"), None);
+    }
+
+    #[test]
+    fn adverb_between_subject_and_speech_verb() {
+        let t = "The problem for Mexico is that the damage to its own economy would be much larger. ''If we are to go to war, of course we have rifles,'' Mr. Rubio said.\n\nLamenting their luck, Mexicans often say, ''Poor Mexico, so far from God and so close to the United States.'' Facing the prospect of a Trump presidency, many Mexicans would hope their northern neighbor were farther away.";
+        let qs = run(t);
+        let q = find(&qs, "Poor Mexico");
+        assert_eq!(q.speaker.as_deref(), Some("Mexicans"));
+        assert_eq!(q.cue.as_deref(), Some("say"));
     }
 
     #[test]

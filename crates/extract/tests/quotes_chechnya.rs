@@ -64,8 +64,9 @@ fn un_experts_said_added_and_they_added_in_001() {
     let crucial = e.quote("It is crucial that reports");
     assert_eq!(crucial.speaker.as_deref(), experts);
     assert_eq!(crucial.cue.as_deref(), Some("added"));
-    // "They added that LGBT+ Chechnyans “are living …”": the pronoun resolves to the experts.
-    let living = e.quote("are living in a climate of fear");
+    // "They added that LGBT+ Chechnyans “are living …”": the pronoun resolves to the experts;
+    // the quoted words are part of the one report.
+    let living = e.quote("LGBT+ Chechnyans “are living in a climate of fear");
     assert_eq!(
         (living.speaker.as_deref(), living.speaker_mention.as_deref()),
         (experts, Some("They"))
@@ -115,9 +116,9 @@ fn hrw_and_alushkin_in_003() {
     assert!(hrw.text.ends_with("have indeed occurred."), "{}", hrw.text);
     let alushkin = Some("Dmitry Alushkin");
     for (prefix, mention, cue) in [
-        ("no victims of persecution", "Alushkin", "wrote"),
-        ("excuse for the beginning", "He", "added"),
-        ("local governments", "Alushkin", "said"),
+        ("there were “no victims of persecution", "Alushkin", "wrote"),
+        ("articles published in the Novaya Gazeta", "He", "added"),
+        ("a Russian investigation had discovered", "Alushkin", "said"),
         ("Neither law enforcement authorities", "He", "adds"),
         ("We would like to note", "Alushkin", "finished"),
     ] {
@@ -132,7 +133,7 @@ fn hrw_and_alushkin_in_003() {
         .text
         .contains("The Human Rights Council conducted"));
     // Embassy official: a role of a named organisation, no name.
-    let official = e.quote("a propaganda campaign against Russia");
+    let official = e.quote("No LGBT people have been persecuted in Chechnya");
     assert_eq!(
         official.speaker.as_deref(),
         Some("Russian Embassy official")
@@ -217,7 +218,8 @@ fn they_and_she_without_antecedent_are_unknown_in_004() {
         Some("Russian Presidential Spokesman")
     );
     assert_eq!(peskov.cue.as_deref(), Some("told reporters"));
-    let haley = e.quote("this violation of human rights");
+    // Quoted words inside the report: one statement.
+    let haley = e.quote("if these claims are true, that \"this violation of human rights");
     assert_eq!(haley.speaker.as_deref(), Some("Nikki Haley"));
     assert_eq!(
         haley.speaker_role.as_deref(),

@@ -261,6 +261,16 @@ const AUX: &[&str] = &[
     "officially",
     "since",
     "finally",
+    "often",
+    "frequently",
+    "always",
+    "still",
+    "privately",
+    "openly",
+    "immediately",
+    "quickly",
+    "explicitly",
+    "flatly",
 ];
 /// Words after which a new clause starts, so the subject is after them.
 const BOUNDARY: &[&str] = &[
@@ -653,13 +663,31 @@ impl Resolver {
             .filter_map(|e| {
                 let pos = d.sent_at(e.span.start)?;
                 let name = d.canonical(&e.text);
-                let female = name.split_whitespace().next().and_then(given_name_gender);
+                let female = name
+                    .split_whitespace()
+                    .next()
+                    .and_then(given_name_gender)
+                    .or_else(|| honorific_gender(d, e));
                 Some(PersonMention {
                     pos,
                     start: e.span.start,
                     name,
                     female,
                 })
+            })
+            .collect::<Vec<_>>();
+        // "Mr. Obama" once tells the gender of every "Obama" of the document.
+        let mut known: HashMap<String, bool> = HashMap::new();
+        for p in &persons {
+            if let Some(f) = p.female {
+                known.entry(p.name.clone()).or_insert(f);
+            }
+        }
+        let persons = persons
+            .into_iter()
+            .map(|p| PersonMention {
+                female: p.female.or_else(|| known.get(&p.name).copied()),
+                ..p
             })
             .collect();
         Resolver {
@@ -1159,10 +1187,8 @@ pub(crate) fn parse_subject(
                         let role_after =
                             (last + 1..cb).find(|&j| role_class(toks[j].text).is_some());
                         if let Some(j) = role_after {
-                            if d.entity_at(s, j + 1)
-                                .is_some_and(|(p, _)| p.kind == EntityKind::Person)
-                            {
-                                k = j + 1;
+                            if let Some(p) = person_after_titles(d, s, j + 1, toks.len()) {
+                                k = p;
                                 continue;
                             }
                             return Some(role_subject(d, r, s, j, b, ci, &before));
@@ -1173,7 +1199,7 @@ pub(crate) fn parse_subject(
                                 .to_string()
                         });
                         return Some(Subject {
-                            speaker: Some(d.canonical(&e.text)),
+                            speaker: Some(org_name(d, e)),
                             mention: e.text.clone(),
                             mention_span: e.span,
                             role: role.filter(|r| !r.is_empty()),
@@ -1188,10 +1214,8 @@ pub(crate) fn parse_subject(
                 }
             }
             if role_class(toks[k].text).is_some() {
-                if d.entity_at(s, k + 1)
-                    .is_some_and(|(p, _)| p.kind == EntityKind::Person)
-                {
-                    k += 1;
+                if let Some(p) = person_after_titles(d, s, k + 1, toks.len()) {
+                    k = p;
                     continue;
                 }
                 return Some(role_subject(d, r, s, k, b, ci, &before));
@@ -1246,6 +1270,77 @@ pub(crate) fn parse_subject(
         });
     }
     None
+}
+
+/// The name of an organisation mention, with the capitalised "of/on/for" complement the
+/// tagger left out of it ("Commission" in "the Commission on Presidential Debates"):
+/// "Commission" alone would name no one.
+fn org_name(d: &Doc<'_>, e: &EntityMention) -> String {
+    let canonical = d.canonical(&e.text);
+    let rest = d.slice(e.span.end, d.text.len());
+    let Some(after) = ["on ", "of ", "for "].iter().find_map(|p| {
+        rest.strip_prefix(' ')?
+            .strip_prefix(p)
+            .map(|r| (p.len(), r))
+    }) else {
+        return canonical;
+    };
+    let (prep_len, r) = after;
+    let mut len = 0;
+    for w in r.split(' ').take(4) {
+        let word = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if word.is_empty() || !word.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        len = w.as_ptr() as usize - r.as_ptr() as usize + word.len();
+        if word.len() < w.len() {
+            break;
+        }
+    }
+    if len == 0 || e.text.split_whitespace().count() > 1 {
+        return canonical;
+    }
+    let end = e.span.end + 1 + prep_len + len;
+    d.slice(e.span.start, end)
+        .trim_end_matches("’")
+        .trim_end_matches('\'')
+        .to_string()
+}
+
+/// The gender an honorific before (or opening) a person mention gives ("Mr. Obama": male,
+/// "Mrs. Clinton": female), if any.
+fn honorific_gender(d: &Doc<'_>, e: &EntityMention) -> Option<bool> {
+    let before = d.slice(e.span.start.saturating_sub(6), e.span.start);
+    let word = |t: &str| {
+        let w = t.trim_end().trim_end_matches('.');
+        let w = w.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        match w {
+            "Mr" => Some(false),
+            "Mrs" | "Ms" | "Miss" => Some(true),
+            _ => None,
+        }
+    };
+    let first = e.text.split_whitespace().next().unwrap_or("");
+    (first != e.text.trim())
+        .then(|| word(first))
+        .flatten()
+        .or_else(|| word(before))
+}
+
+/// The token where a person's name starts at token `k` of `s`, after at most two titles
+/// ("police Chief Chuck Jordan", "spokesperson Svetlana Zakharova"): a role noun followed by
+/// a name describes that person, not an unnamed one. `None` when no person mention starts
+/// there before token `limit`.
+fn person_after_titles(d: &Doc<'_>, s: &Sent<'_>, k: usize, limit: usize) -> Option<usize> {
+    let mut p = k;
+    while p < limit && p < k + 2 && is_title(s.toks[p].text) && d.entity_at(s, p).is_none() {
+        p += 1;
+    }
+    (p < limit)
+        .then(|| d.entity_at(s, p))
+        .flatten()
+        .filter(|(e, _)| e.kind == EntityKind::Person)
+        .map(|_| p)
 }
 
 /// The speaker named by the bare name at `span` (a signature or a headline's "NAME:"): an
@@ -1316,6 +1411,43 @@ const ORG_NOUNS: &[&str] = &[
     "centre",
 ];
 
+/// Head nouns of "the NOUN" that name an organisation of the document when one of its
+/// earlier organisation names holds the noun ("the commission" → "Commission on Presidential
+/// Debates", "the fund" → "International Monetary Fund"). Not "report", "poll", "website":
+/// a publication is not the organisation whose name shares its noun ("Drudge Report").
+const ORG_HEADS: &[&str] = &[
+    "campaign",
+    "company",
+    "committee",
+    "agency",
+    "department",
+    "network",
+    "group",
+    "organization",
+    "organisation",
+    "administration",
+    "party",
+    "government",
+    "firm",
+    "court",
+    "council",
+    "board",
+    "union",
+    "ministry",
+    "commission",
+    "bureau",
+    "center",
+    "centre",
+    "bank",
+    "fund",
+    "foundation",
+    "institute",
+    "association",
+    "federation",
+    "service",
+    "university",
+];
+
 /// An unnamed noun phrase as a speech verb's subject: tokens `[a, b)` of `s`, opened by a
 /// determiner or a possessive, at most six words, ending in a lower-case noun.
 fn unnamed_subject(d: &Doc<'_>, s: &Sent<'_>, a: usize, b: usize) -> Option<Subject> {
@@ -1342,7 +1474,26 @@ fn unnamed_subject(d: &Doc<'_>, s: &Sent<'_>, a: usize, b: usize) -> Option<Subj
         return None;
     }
     let span = Span::new(toks[a].span.start, head.span.end);
-    let kind = if ORG_NOUNS.contains(&head.text) {
+    // "The commission says" after "the Commission on Presidential Debates": the document's
+    // organisation of that kind, named earlier, is who speaks; nothing is guessed when no
+    // earlier name has the noun.
+    let speaker = (b - a == 2 && first == "the" && ORG_HEADS.contains(&head.text))
+        .then(|| {
+            d.entities
+                .iter()
+                .rev()
+                .filter(|e| e.kind == EntityKind::Organization && e.span.end <= span.start)
+                .find(|e| {
+                    e.text
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w.eq_ignore_ascii_case(head.text))
+                })
+                .map(|e| org_name(d, e))
+        })
+        .flatten()
+        // "Commission" alone is no more specific than "the commission".
+        .filter(|name| !name.eq_ignore_ascii_case(head.text));
+    let kind = if ORG_NOUNS.contains(&head.text) || ORG_HEADS.contains(&head.text) {
         HistKind::Org
     } else if head.text.ends_with('s') && !head.text.ends_with("ss") {
         HistKind::RoleMany
@@ -1350,11 +1501,40 @@ fn unnamed_subject(d: &Doc<'_>, s: &Sent<'_>, a: usize, b: usize) -> Option<Subj
         HistKind::RoleOne
     };
     Some(Subject {
-        speaker: None,
+        speaker,
         mention: d.slice(span.start, span.end).to_string(),
         mention_span: span,
         role: None,
         kind,
+        before: None,
+    })
+}
+
+/// A source of "according to" with no determiner ("according to show insiders", "according
+/// to exit polls"): tokens `[a, b)` of sentence `pos`, one to three lower-case words ending
+/// in a plural noun. Kept as written, with no speaker: it names no one.
+pub(crate) fn bare_source(d: &Doc<'_>, pos: usize, a: usize, b: usize) -> Option<Subject> {
+    let s = &d.sents[pos];
+    let toks = &s.toks;
+    if a >= b || b - a > 3 {
+        return None;
+    }
+    let words_ok = toks[a..b].iter().all(|t| {
+        t.text.chars().all(char::is_lowercase)
+            && !dossier_text::is_stopword(t.text)
+            && verb_class(t.text).is_none()
+    }) && (a + 1..b).all(|i| d.gap(s, i - 1) == " ");
+    let head = toks[b - 1].text;
+    if !words_ok || !head.ends_with('s') || head.ends_with("ss") {
+        return None;
+    }
+    let span = Span::new(toks[a].span.start, toks[b - 1].span.end);
+    Some(Subject {
+        speaker: None,
+        mention: d.slice(span.start, span.end).to_string(),
+        mention_span: span,
+        role: None,
+        kind: HistKind::RoleMany,
         before: None,
     })
 }
