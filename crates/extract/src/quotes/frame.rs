@@ -1376,26 +1376,10 @@ const NP_DETS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
     "another", "one", "some", "many", "most", "several", "both",
 ];
-/// Unnamed sources that are organisations ("It said" refers back to them).
-const ORG_NOUNS: &[&str] = &[
-    "campaign",
-    "company",
-    "committee",
-    "agency",
-    "department",
-    "network",
-    "group",
-    "organization",
-    "organisation",
-    "administration",
-    "party",
-    "government",
-    "firm",
+/// Unnamed sources that are organisations or their publications ("It said" refers back to
+/// them) besides the organisation heads of [`ORG_HEADS`].
+const PUBLICATION_NOUNS: &[&str] = &[
     "office",
-    "court",
-    "council",
-    "board",
-    "union",
     "paper",
     "newspaper",
     "website",
@@ -1404,11 +1388,6 @@ const ORG_NOUNS: &[&str] = &[
     "survey",
     "study",
     "statement",
-    "ministry",
-    "commission",
-    "bureau",
-    "center",
-    "centre",
 ];
 
 /// Head nouns of "the NOUN" that name an organisation of the document when one of its
@@ -1493,7 +1472,7 @@ fn unnamed_subject(d: &Doc<'_>, s: &Sent<'_>, a: usize, b: usize) -> Option<Subj
         .flatten()
         // "Commission" alone is no more specific than "the commission".
         .filter(|name| !name.eq_ignore_ascii_case(head.text));
-    let kind = if ORG_NOUNS.contains(&head.text) || ORG_HEADS.contains(&head.text) {
+    let kind = if ORG_HEADS.contains(&head.text) || PUBLICATION_NOUNS.contains(&head.text) {
         HistKind::Org
     } else if head.text.ends_with('s') && !head.text.ends_with("ss") {
         HistKind::RoleMany
