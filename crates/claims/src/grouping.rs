@@ -35,12 +35,12 @@ pub(crate) struct ConflictProfile {
 /// A proposed merge, ordered by average similarity (ties by the lower group indices, so the
 /// order of merges does not depend on hash order).
 #[derive(Debug, PartialEq)]
-struct Candidate {
-    score: f32,
-    a: usize,
-    b: usize,
+pub(crate) struct Candidate {
+    pub(crate) score: f32,
+    pub(crate) a: usize,
+    pub(crate) b: usize,
     /// Versions of `a` and `b` when scored; a merge since makes the candidate stale.
-    versions: (u32, u32),
+    pub(crate) versions: (u32, u32),
 }
 
 impl Eq for Candidate {}
@@ -61,10 +61,10 @@ impl PartialOrd for Candidate {
 
 /// Summed similarity of the proposed pairs across two groups.
 #[derive(Debug, Default, Clone, Copy)]
-struct Link {
-    sum: f32,
+pub(crate) struct Link {
+    pub(crate) sum: f32,
     /// A pair across the two groups conflicts: they never merge.
-    blocked: bool,
+    pub(crate) blocked: bool,
 }
 
 #[derive(Debug, Default)]

@@ -423,32 +423,9 @@ fn attach_denials(
     let mut shared = vec![0u32; mentions.len()];
     let mut touched: Vec<usize> = Vec::new();
     let mut attach: Vec<(usize, usize)> = Vec::new();
-    for (gi, g) in groups.iter().enumerate() {
-        if !denial[gi] {
-            continue;
-        }
-        let denial_sources: HashSet<&str> = g
-            .iter()
-            .map(|&m| mentions[m].primary_source.as_str())
-            .collect();
-        let generic = g
-            .iter()
-            .any(|&m| stance::denies_generic_reports(sentence_text(inputs, &mentions[m])));
-        let mut candidates: Vec<usize> = (0..groups.len())
-            .filter(|&oi| oi != gi && !denial[oi] && spans[oi] >= 2)
-            // Nobody disputes themselves: the asserted claim needs a source the denial lacks.
-            .filter(|&oi| {
-                groups[oi]
-                    .iter()
-                    .any(|&m| !denial_sources.contains(mentions[m].primary_source.as_str()))
-            })
-            .collect();
-        // "Denied the reports" denies what most outlets report: the most widely reported
-        // claim, its match only breaking ties.
-        if generic {
-            let most = candidates.iter().map(|&oi| spans[oi]).max().unwrap_or(0);
-            candidates.retain(|&oi| spans[oi] == most);
-        }
+    for gi in (0..groups.len()).filter(|&gi| denial[gi]) {
+        let (candidates, generic) =
+            denial_candidates(inputs, mentions, groups, &denial, &spans, gi);
         // Only wordings sharing enough stems with one of the denial's can overlap it (fewer
         // overlap 0), so they are found through the postings, not by comparing every pair.
         let mut scores: FxHashMap<usize, f32> = FxHashMap::default();
@@ -480,6 +457,42 @@ fn attach_denials(
         }
     }
     attach
+}
+
+/// The asserted claims (groups) a denial group `gi` may be attached to, and whether the
+/// denial is generic ("denied the reports"): a claim of two or more documents with a source
+/// the denial lacks (nobody disputes themselves); for a generic denial only the most widely
+/// reported such claims, since "denied the reports" denies what most outlets report (the
+/// match then only breaks ties).
+fn denial_candidates(
+    inputs: &[ClaimInput<'_>],
+    mentions: &[Mention],
+    groups: &[Vec<usize>],
+    denial: &[bool],
+    spans: &[usize],
+    gi: usize,
+) -> (Vec<usize>, bool) {
+    let g = &groups[gi];
+    let denial_sources: HashSet<&str> = g
+        .iter()
+        .map(|&m| mentions[m].primary_source.as_str())
+        .collect();
+    let generic = g
+        .iter()
+        .any(|&m| stance::denies_generic_reports(sentence_text(inputs, &mentions[m])));
+    let mut candidates: Vec<usize> = (0..groups.len())
+        .filter(|&oi| oi != gi && !denial[oi] && spans[oi] >= 2)
+        .filter(|&oi| {
+            groups[oi]
+                .iter()
+                .any(|&m| !denial_sources.contains(mentions[m].primary_source.as_str()))
+        })
+        .collect();
+    if generic {
+        let most = candidates.iter().map(|&oi| spans[oi]).max().unwrap_or(0);
+        candidates.retain(|&oi| spans[oi] == most);
+    }
+    (candidates, generic)
 }
 
 /// Two mentions can never be one claim: a denial and an assertion, figures counting the

@@ -3,13 +3,13 @@
 //! these on every call
 //! (`crate::tests` runs it on real stories).
 
-use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap, HashSet};
 
 use dossier_reuse::Reuse;
 
+use crate::grouping::{Candidate, Link};
 use crate::{
-    conflicts, overlap, sentence_text, similarity, spans_documents, stance, ClaimInput, Content,
+    conflicts, denial_candidates, overlap, similarity, spans_documents, ClaimInput, Content,
     Mention, Stance, DENIAL_LINK_OVERLAP, MAX_WORDINGS_COMPARED, MIN_COMMON_WORD_MENTIONS,
     MIN_PAIR_SIMILARITY, MIN_PROPOSING_WORDS,
 };
@@ -96,32 +96,9 @@ pub(crate) fn attach_denials(
         .map(|g| spans_documents(mentions, g))
         .collect();
     let mut attach: Vec<(usize, usize)> = Vec::new();
-    for (gi, g) in groups.iter().enumerate() {
-        if !denial[gi] {
-            continue;
-        }
-        let denial_sources: HashSet<&str> = g
-            .iter()
-            .map(|&m| mentions[m].primary_source.as_str())
-            .collect();
-        let generic = g
-            .iter()
-            .any(|&m| stance::denies_generic_reports(sentence_text(inputs, &mentions[m])));
-        let mut candidates: Vec<usize> = (0..groups.len())
-            .filter(|&oi| oi != gi && !denial[oi] && spans[oi] >= 2)
-            // Nobody disputes themselves: the asserted claim needs a source the denial lacks.
-            .filter(|&oi| {
-                groups[oi]
-                    .iter()
-                    .any(|&m| !denial_sources.contains(mentions[m].primary_source.as_str()))
-            })
-            .collect();
-        // "Denied the reports" denies what most outlets report: the most widely reported
-        // claim, its match only breaking ties.
-        if generic {
-            let most = candidates.iter().map(|&oi| spans[oi]).max().unwrap_or(0);
-            candidates.retain(|&oi| spans[oi] == most);
-        }
+    for gi in (0..groups.len()).filter(|&gi| denial[gi]) {
+        let (candidates, generic) =
+            denial_candidates(inputs, mentions, groups, &denial, &spans, gi);
         let best = candidates
             .into_iter()
             .map(|oi| {
@@ -140,41 +117,6 @@ pub(crate) fn attach_denials(
         }
     }
     attach
-}
-
-/// A proposed merge, ordered by average similarity (ties by the lower group indices, so the
-/// order of merges does not depend on hash order).
-#[derive(Debug, PartialEq)]
-struct Candidate {
-    score: f32,
-    a: usize,
-    b: usize,
-    /// Versions of `a` and `b` when scored; a merge since makes the candidate stale.
-    versions: (u32, u32),
-}
-
-impl Eq for Candidate {}
-
-impl Ord for Candidate {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.score
-            .total_cmp(&other.score)
-            .then_with(|| (other.a, other.b).cmp(&(self.a, self.b)))
-    }
-}
-
-impl PartialOrd for Candidate {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-/// Summed similarity of the proposed pairs across two groups.
-#[derive(Debug, Default, Clone, Copy)]
-struct Link {
-    sum: f32,
-    /// A pair across the two groups conflicts: they never merge.
-    blocked: bool,
 }
 
 #[derive(Debug, Default)]
