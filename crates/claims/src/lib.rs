@@ -153,16 +153,25 @@ pub struct Claim {
     pub representative: usize,
 }
 
-/// Builds the claims of a story. `entities` are the story's entities with aliases merged
-/// (`dossier_extract::entities::merge_story_entities` over the inputs' entity lists, in input
-/// order), which the pipeline has already made for the brief. Only claims stated in two or
-/// more documents, or disputed, are returned (a sentence only one document makes is not a
-/// cross-document claim).
-pub fn build_claims(
+/// A story's mentions and what grouping compares of them.
+struct Compared {
+    mentions: Vec<Mention>,
+    content: Vec<Content>,
+    idf: Idf,
+    /// Copies joined to the first mention of their copy group.
+    union: UnionFind,
+    /// The mentions that are distinct wordings (the first of each copy group, and every
+    /// mention that is no copy), in mention order.
+    wordings: Vec<usize>,
+    /// Pairs of wordings (indices into `wordings`) with their similarity (`propose_pairs`).
+    pairs: Vec<(usize, usize, f32)>,
+}
+
+fn compare_wordings(
     inputs: &[ClaimInput<'_>],
     reuse: &Reuse,
     entities: &[StoryEntity],
-) -> Vec<Claim> {
+) -> Compared {
     let mentions = collect_mentions(inputs);
     let entity_of = story_entity_ids(entities);
     let content: Vec<Content> = mentions
@@ -201,6 +210,99 @@ pub fn build_claims(
         reference::propose_pairs(&mentions, &content, &wordings, &idf, &norms),
         "pair proposal differs from the reference"
     );
+    Compared {
+        mentions,
+        content,
+        idf,
+        union,
+        wordings,
+        pairs,
+    }
+}
+
+/// Two mentions of different documents that claim grouping compares, and how alike it finds
+/// them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SimilarPair {
+    /// Index of the first mention in `collect_mentions`'s order.
+    pub a: usize,
+    /// Index of the second (`a < b`).
+    pub b: usize,
+    /// 1.0 for copies (the reuse stage's copy groups), else the similarity of their
+    /// wordings that [`build_claims`] groups by average link at [`SAME_CLAIM_SIMILARITY`].
+    pub similarity: f32,
+}
+
+/// Every pair of mentions (indices into [`collect_mentions`]`(inputs)`) of different
+/// documents that [`build_claims`] compares, with the similarity it groups them by: copies,
+/// and pairs of other wordings proposed through shared distinctive words, not in conflict
+/// and at least a quarter of [`SAME_CLAIM_SIMILARITY`] alike (a copy of a wording stands
+/// for it). What grouping does with these pairs is average link; this is the similarity
+/// alone, to measure it apart from the grouping (`tests/ecbplus_claims.rs`).
+pub fn similar_pairs(
+    inputs: &[ClaimInput<'_>],
+    reuse: &Reuse,
+    entities: &[StoryEntity],
+) -> Vec<SimilarPair> {
+    let Compared {
+        mentions,
+        mut union,
+        wordings,
+        pairs,
+        ..
+    } = compare_wordings(inputs, reuse, entities);
+    let mut copies: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..mentions.len() {
+        copies.entry(union.find(i)).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    let mut push = |x: usize, y: usize, similarity: f32| {
+        if mentions[x].doc != mentions[y].doc {
+            out.push(SimilarPair {
+                a: x.min(y),
+                b: x.max(y),
+                similarity,
+            });
+        }
+    };
+    for group in copies.values() {
+        for (k, &x) in group.iter().enumerate() {
+            for &y in &group[k + 1..] {
+                push(x, y, 1.0);
+            }
+        }
+    }
+    let roots: Vec<usize> = wordings.iter().map(|&w| union.find(w)).collect();
+    for &(u, v, similarity) in &pairs {
+        for &x in &copies[&roots[u]] {
+            for &y in &copies[&roots[v]] {
+                push(x, y, similarity);
+            }
+        }
+    }
+    out.sort_by_key(|p| (p.a, p.b));
+    out
+}
+
+/// Builds the claims of a story. `entities` are the story's entities with aliases merged
+/// (`dossier_extract::entities::merge_story_entities` over the inputs' entity lists, in input
+/// order), which the pipeline has already made for the brief. Only claims stated in two or
+/// more documents, or disputed, are returned (a sentence only one document makes is not a
+/// cross-document claim).
+pub fn build_claims(
+    inputs: &[ClaimInput<'_>],
+    reuse: &Reuse,
+    entities: &[StoryEntity],
+) -> Vec<Claim> {
+    let Compared {
+        mentions,
+        content,
+        idf,
+        mut union,
+        wordings,
+        pairs,
+    } = compare_wordings(inputs, reuse, entities);
+    let n = mentions.len();
     let unit_docs: Vec<usize> = wordings.iter().map(|&i| mentions[i].doc).collect();
     // What `conflicts` reads: the denial side, the figure groups (figures of different
     // groups never disagree) and the people's roles (people conflict only in one role on

@@ -35,7 +35,12 @@
 //! characters, smoothed idf, l2 norm; fitted on the sentences of the story) at the threshold
 //! (steps of 0.05) with the best F1 on the dev topics; and the same cosine made a partition
 //! as claims are (connected components of the story's cross-document sentence pairs at a
-//! threshold, again chosen on dev). Dev = topics 1–35, held-out = 36–45 (the usual ECB+
+//! threshold, again chosen on dev); and, to compare recall at one precision, the cosine cut
+//! with the most recall that is as precise as Dossier on each part. Dossier's own pair
+//! similarity (`similar_pairs`) is scored the same two ways, each pair on its own, to tell
+//! what the similarity misses from what grouping into a partition costs (the gold is not
+//! transitive: two sentences can each share most events with a third and few with each
+//! other). Dev = topics 1–35, held-out = 36–45 (the usual ECB+
 //! test topics); Dossier's settings may be chosen on dev only.
 //!
 //! Self-skipping when the corpus is missing; quick in release builds:
@@ -52,6 +57,7 @@ mod common;
 mod ecbplus;
 
 use common::{Counts, Story};
+use dossier_claims::{Mention, SAME_CLAIM_SIMILARITY};
 use dossier_core::{Document, Span};
 
 /// Last topic of the dev part.
@@ -181,12 +187,20 @@ fn gold(a: &Line, b: &Line) -> Gold {
     }
 }
 
+/// For each document and line, the claims holding a sentence of that line.
+type LineClaims = Vec<Vec<HashSet<usize>>>;
+
+/// Pairs of lines, `((document, line), (document, line))` in order, with the highest
+/// similarity `build_claims` gives a pair of their sentences.
+type LineSimilarity = HashMap<((usize, usize), (usize, usize)), f32>;
+
 /// Claims of one story, as the pipeline builds them: for each document and line, the claims
-/// holding a sentence of that line; and whether the line holds a body sentence.
+/// holding a sentence of that line; whether the line holds a body sentence; and the
+/// similarity grouping compares pairs of lines by.
 fn dossier_claims(
     story: &[&Article],
     seconds: &mut f64,
-) -> (Vec<Vec<HashSet<usize>>>, Vec<Vec<bool>>) {
+) -> (LineClaims, Vec<Vec<bool>>, LineSimilarity) {
     let built = Story::build(
         story
             .iter()
@@ -199,15 +213,25 @@ fn dossier_claims(
         .iter()
         .map(|a| vec![HashSet::new(); a.lines.len()])
         .collect();
+    let line_of = |m: &Mention| {
+        story[m.doc]
+            .lines
+            .iter()
+            .position(|l| l.span.start <= m.span.start && m.span.start < l.span.end + 1)
+            .map(|line| (m.doc, line))
+    };
     for (c, claim) in claims.iter().enumerate() {
         for m in &claim.mentions {
-            let line = story[m.doc]
-                .lines
-                .iter()
-                .position(|l| l.span.start <= m.span.start && m.span.start < l.span.end + 1);
-            if let Some(line) = line {
-                out[m.doc][line].insert(c);
+            if let Some((d, line)) = line_of(m) {
+                out[d][line].insert(c);
             }
+        }
+    }
+    let mut similarity = LineSimilarity::new();
+    for p in &built.similar {
+        if let (Some(a), Some(b)) = (line_of(&built.mentions[p.a]), line_of(&built.mentions[p.b])) {
+            let best = similarity.entry((a.min(b), a.max(b))).or_default();
+            *best = best.max(p.similarity);
         }
     }
     let body = story
@@ -224,7 +248,7 @@ fn dossier_claims(
                 .collect()
         })
         .collect();
-    (out, body)
+    (out, body, similarity)
 }
 
 /// Sentence vectors as scikit-learn's `TfidfVectorizer()` makes them, fitted on `lines`.
@@ -265,6 +289,31 @@ fn cosine(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
     a.iter().filter_map(|(w, x)| b.get(w).map(|y| x * y)).sum()
 }
 
+/// The cosine cut with the most recall whose precision over `pairs` (cosine, same) is at
+/// least `precision`, with its counts; `None` when no cut is that precise.
+fn as_precise(pairs: &mut [(f64, bool)], precision: f64) -> Option<(f64, Counts)> {
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let same = pairs.iter().filter(|p| p.1).count();
+    let mut best = None;
+    let mut tp = 0;
+    for (k, &(cos, is_same)) in pairs.iter().enumerate() {
+        tp += usize::from(is_same);
+        // Cut only between distinct cosines: a threshold takes every pair at that value.
+        if pairs.get(k + 1).is_some_and(|next| next.0 == cos) {
+            continue;
+        }
+        let counts = Counts {
+            tp,
+            fp: k + 1 - tp,
+            fn_: same - tp,
+        };
+        if counts.prf().0 >= precision {
+            best = Some((cos, counts));
+        }
+    }
+    best
+}
+
 /// Thresholds tried for the baseline.
 fn thresholds() -> Vec<f64> {
     (1..=19).map(|t| t as f64 / 20.0).collect()
@@ -295,6 +344,10 @@ fn claim_grouping_on_ecbplus() {
     let mut baseline = vec![[Counts::default(); 4]; grid.len()];
     // The same cosine made a partition (connected components), as claims are.
     let mut components = vec![[Counts::default(); 4]; grid.len()];
+    // Every scored pair's cosine and gold answer, per part.
+    let mut scored: [Vec<(f64, bool)>; 4] = Default::default();
+    // The same for Dossier's own pair similarity, before grouping.
+    let mut similar: [Vec<(f64, bool)>; 4] = Default::default();
     // Pairs by gold answer (same, different, left out), for each of the four parts.
     let mut gold_counts = [[0usize; 3]; 4];
     let mut not_body = 0;
@@ -303,7 +356,7 @@ fn claim_grouping_on_ecbplus() {
     for (&(topic, _), story) in &stories {
         let part = usize::from(topic > LAST_DEV_TOPIC);
         let before = dossier[part + 2];
-        let (claims, body) = dossier_claims(story, &mut claim_seconds);
+        let (claims, body, similarity) = dossier_claims(story, &mut claim_seconds);
         story_mentions += story.iter().map(|a| a.lines.len()).sum::<usize>();
         let all_lines: Vec<(usize, usize)> = story
             .iter()
@@ -383,6 +436,14 @@ fn claim_grouping_on_ecbplus() {
                 }
                 let (ia, ib) = (index[&(da, la)], index[&(db, lb)]);
                 let cos = cosine(&vectors[ia], &vectors[ib]);
+                let pair = ((da, la).min((db, lb)), (da, la).max((db, lb)));
+                let sim = f64::from(similarity.get(&pair).copied().unwrap_or(0.0));
+                scored[part].push((cos, same));
+                similar[part].push((sim, same));
+                if both_body {
+                    scored[part + 2].push((cos, same));
+                    similar[part + 2].push((sim, same));
+                }
                 for (t, &threshold) in grid.iter().enumerate() {
                     let joined = component_of[t][ia] == component_of[t][ib];
                     components[t][part].add(same, joined);
@@ -447,6 +508,26 @@ fn claim_grouping_on_ecbplus() {
             grid[best_components],
             components[best_components][part].show()
         );
+        // Recall at one precision: the cosine cut where it is as precise as Dossier with the
+        // most recall (chosen on this part itself: a comparison, not a tuned baseline).
+        let precision = dossier[part].prf().0;
+        if let Some((cut, counts)) = as_precise(&mut scored[part], precision) {
+            println!("  TF-IDF cosine >= {cut:.3} (as precise) {}", counts.show());
+        }
+        // Dossier's similarity alone, each pair on its own as the cosine is: what grouping
+        // the pairs into a partition costs.
+        let threshold = f64::from(SAME_CLAIM_SIMILARITY);
+        let mut alone = Counts::default();
+        for &(sim, same) in &similar[part] {
+            alone.add(same, sim >= threshold);
+        }
+        println!(
+            "  Dossier pairs >= {threshold:.2}, no grouping {}",
+            alone.show()
+        );
+        if let Some((cut, counts)) = as_precise(&mut similar[part], precision) {
+            println!("  Dossier pairs >= {cut:.3} (as precise) {}", counts.show());
+        }
     }
     let held_best = (0..grid.len())
         .max_by(|&a, &b| baseline[a][1].prf().2.total_cmp(&baseline[b][1].prf().2))

@@ -6,7 +6,9 @@
 
 use std::time::Instant;
 
-use dossier_claims::{build_claims, Claim, ClaimInput};
+use dossier_claims::{
+    build_claims, collect_mentions, similar_pairs, Claim, ClaimInput, Mention, SimilarPair,
+};
 use dossier_core::Document;
 use dossier_text::AnalyzedText;
 
@@ -24,6 +26,10 @@ pub struct Story {
     pub claims: Vec<Claim>,
     /// Seconds spent in `build_claims` alone.
     pub claim_seconds: f64,
+    /// The mentions `build_claims` groups (`collect_mentions`).
+    pub mentions: Vec<Mention>,
+    /// The pairs of them it compares, with their similarity (`similar_pairs`).
+    pub similar: Vec<SimilarPair>,
 }
 
 impl Prepared {
@@ -53,11 +59,16 @@ impl Story {
     pub fn build(docs: Vec<Document>) -> Story {
         let prepared = Prepared::new(docs);
         let (claims, claim_seconds) = prepared.claims();
+        let inputs = prepared.inputs();
+        let mentions = collect_mentions(&inputs);
+        let similar = similar_pairs(&inputs, &prepared.reuse, &prepared.entities);
         Story {
             docs: prepared.docs,
             texts: prepared.texts,
             claims,
             claim_seconds,
+            mentions,
+            similar,
         }
     }
 }
