@@ -25,6 +25,9 @@ returns; Dossier's: its reading order; Lead and First-3: document order).
 - Splits: "tune" is the first half of the clusters (ceil(n/2)), "held-out" the rest; the
   same as the Rust side's.
 
+It also counts the summaries that repeat themselves: two of their sentences identical, or
+sharing at least half their words (Jaccard of lower-cased word sets).
+
 It also checks the Rust ROUGE implementation (`dossier_summary::rouge`) against
 `rouge-score` on Dossier's summaries: the mean and largest per-cluster differences.
 
@@ -87,8 +90,9 @@ def ranked_by(cls):
     return Ranked
 
 
-def fit_to_words(ranked, order, budget):
-    """ranked: sentence texts best first; order: each one's place in presentation order."""
+def fit_parts(ranked, order, budget):
+    """The sentences taken, in presentation order. ranked: sentence texts best first;
+    order: each one's place in presentation order."""
     taken = []
     left = budget
     for text, place in zip(ranked, order):
@@ -98,7 +102,34 @@ def fit_to_words(ranked, order, budget):
         left -= len(words)
         taken.append((place, " ".join(words)))
     taken.sort(key=lambda t: t[0])
-    return " ".join(t for _, t in taken if t)
+    return [t for _, t in taken if t]
+
+
+# Two sentences of one summary repeat each other when their sets of lower-cased words
+# overlap by at least this Jaccard (the same sentence copied by two outlets, or restated
+# with a word or two changed).
+NEAR_DUPLICATE_JACCARD = 0.5
+
+
+def repeats(parts):
+    """(pairs of identical sentences, pairs of near-duplicate sentences) in one summary.
+    Sentences are compared as sets of lower-cased words (letters and digits); the last,
+    possibly cut, sentence is compared too."""
+    sets = []
+    for text in parts:
+        words = "".join(c if c.isalnum() else " " for c in text.lower()).split()
+        sets.append(frozenset(words))
+    exact = near = 0
+    for i in range(len(sets)):
+        for j in range(i + 1, len(sets)):
+            a, b = sets[i], sets[j]
+            if not a or not b:
+                continue
+            if " ".join(parts[i].lower().split()) == " ".join(parts[j].lower().split()):
+                exact += 1
+            if len(a & b) / len(a | b) >= NEAR_DUPLICATE_JACCARD:
+                near += 1
+    return exact, near
 
 
 SYSTEMS = ["Dossier", "sumy LexRank", "sumy TextRank", "sumy LSA", "Lead", "First-3"]
@@ -152,15 +183,20 @@ def score_cluster(job):
     reference = cluster["summary"]
     out = {"scores": {}, "words": {}, "seconds": {}}
 
-    def add(system, text):
+    out["repeats"] = {}
+
+    def add(system, parts):
+        text = " ".join(parts)
         sc = scorer.score(reference, text)
         out["scores"][system] = [sc[k].fmeasure for k in KEYS]
         out["words"][system] = len(text.split())
+        out["repeats"][system] = repeats(parts)
         return sc
 
-    text = fit_to_words(ours["ranked"], ours["order"], budget)
+    parts = fit_parts(ours["ranked"], ours["order"], budget)
+    text = " ".join(parts)
     out["same_cut"] = text == ours["summary"]
-    sc = add("Dossier", text)
+    sc = add("Dossier", parts)
     if not out["same_cut"]:
         sc = scorer.score(reference, ours["summary"])
     # The Rust scores of the Rust text against rouge-score's scores of the same text.
@@ -169,7 +205,7 @@ def score_cluster(job):
     articles = [a.strip() for a in cluster["documents"] if a.strip()]
     per_article = [tokenizer.to_sentences(a) for a in articles]
     sentences = [s for sents in per_article for s in sents]
-    add("Lead", fit_to_words(sentences, list(range(len(sentences))), budget))
+    add("Lead", fit_parts(sentences, list(range(len(sentences))), budget))
 
     first3 = []
     offsets = []
@@ -181,7 +217,7 @@ def score_cluster(job):
         for d, sents in enumerate(per_article):
             if k < len(sents):
                 first3.append((sents[k], offsets[d] + k))
-    add("First-3", fit_to_words([t for t, _ in first3], [o for _, o in first3], budget))
+    add("First-3", fit_parts([t for t, _ in first3], [o for _, o in first3], budget))
 
     doc = ObjectDocumentModel(
         [Paragraph([Sentence(s, tokenizer) for s in sents]) for sents in per_article if sents]
@@ -190,7 +226,7 @@ def score_cluster(job):
         start = time.perf_counter()
         ranked = summarizer(doc, len(doc.sentences)) if doc.sentences else ()
         out["seconds"][name] = time.perf_counter() - start
-        add(name, fit_to_words([str(s) for s, _ in ranked], [o for _, o in ranked], budget))
+        add(name, fit_parts([str(s) for s, _ in ranked], [o for _, o in ranked], budget))
     return out
 
 
@@ -279,6 +315,18 @@ def main():
         + " points (R1 R2 RL); largest per cluster "
         + " ".join(f"{100 * m:.6f}" for m in rust_max)
     )
+    print(
+        "Summaries repeating themselves (two sentences identical, or sharing >= "
+        f"{NEAR_DUPLICATE_JACCARD} of their words by Jaccard), all {len(clusters)} clusters:"
+    )
+    for s in SYSTEMS:
+        exact = sum(1 for r in results if r["repeats"][s][0] > 0)
+        near = sum(1 for r in results if r["repeats"][s][1] > 0)
+        pairs = sum(r["repeats"][s][1] for r in results)
+        print(
+            f"  {s:<13} identical pair in {exact} ({100 * exact / total:.1f}%), "
+            f"near-duplicate pair in {near} ({100 * near / total:.1f}%), {pairs} near pairs"
+        )
     if mismatched:
         print(f"warning: {mismatched} Dossier summaries differ from the Rust side's cut")
     print(
