@@ -1,5 +1,6 @@
 //! `dossier ingest --feed` and `dossier watch`: news feeds from the command line.
 
+use crate::output::out;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -146,14 +147,14 @@ pub fn watch(
             }
             Ok((sources, problems)) => {
                 for p in &problems {
-                    println!("{} {p}", now());
+                    out!("{} {p}", now());
                 }
                 let polled = poll_round(store, &mut fetcher, &sources, args.options());
                 match polled {
                     Ok(ok) => ok && problems.is_empty(),
                     Err(e) if once => return Err(e),
                     Err(e) => {
-                        println!("{} error: {e:#}", now());
+                        out!("{} error: {e:#}", now());
                         false
                     }
                 }
@@ -161,7 +162,7 @@ pub fn watch(
             Err(e) if first => return Err(e),
             // The list may be mid-edit; the last round's feeds wait for the next one.
             Err(e) => {
-                println!("{} error: {e:#}", now());
+                out!("{} error: {e:#}", now());
                 false
             }
         };
@@ -192,12 +193,12 @@ fn poll_round(
             Ok(report) => {
                 ok &= !report.outcome.has_problems();
                 for line in report_lines(&report) {
-                    println!("{} {line}", now());
+                    out!("{} {line}", now());
                 }
             }
             Err(e) => {
                 ok = false;
-                println!("{} {source}: failed: database: {e:#}", now());
+                out!("{} {source}: failed: database: {e:#}", now());
             }
         }
     }

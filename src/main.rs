@@ -3,6 +3,9 @@
 //! A thin command-line layer over `dossier-pipeline`; see ARCHITECTURE.md for the stages.
 
 mod feeds;
+mod output;
+
+use output::out;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -152,13 +155,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 briefs.push(brief_for_story(&store, story.id, options)?);
             }
             match format {
-                Format::Json => println!("{}", dossier_brief::to_json(&briefs)),
+                Format::Json => out!("{}", dossier_brief::to_json(&briefs)),
                 Format::Md => {
                     for b in &briefs {
-                        println!("{}", dossier_brief::to_markdown(b));
+                        out!("{}", dossier_brief::to_markdown(b));
                     }
                 }
-                Format::Html => println!("{}", dossier_brief::to_html_index(&briefs)?),
+                Format::Html => out!("{}", dossier_brief::to_html_index(&briefs)?),
             }
             Ok(exit_for(&summary))
         }
@@ -189,9 +192,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             fetch,
         } => feeds::watch(&mut store, &feeds_file, interval, once, &fetch),
         Command::Stories => {
-            println!(
+            out!(
                 "{:>6}  {:>4}  {:<23}  {:<40}  title",
-                "story", "docs", "dates", "top entities"
+                "story",
+                "docs",
+                "dates",
+                "top entities"
             );
             for s in store.stories()? {
                 let dates = match (s.first_published, s.last_published) {
@@ -200,9 +206,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     _ => "unknown".to_string(),
                 };
                 let entities = top_entities(&store, s.id, 3)?.join(", ");
-                println!(
+                out!(
                     "{:>6}  {:>4}  {:<23}  {:<40}  {}",
-                    s.id, s.size, dates, entities, s.title
+                    s.id,
+                    s.size,
+                    dates,
+                    entities,
+                    s.title
                 );
             }
             Ok(ExitCode::SUCCESS)
@@ -214,9 +224,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let brief = brief_for_story(&store, story, summary.options())?;
             match format {
-                Format::Json => println!("{}", dossier_brief::brief_to_json(&brief)),
-                Format::Md => println!("{}", dossier_brief::to_markdown(&brief)),
-                Format::Html => println!("{}", dossier_brief::to_html(&brief)?),
+                Format::Json => out!("{}", dossier_brief::brief_to_json(&brief)),
+                Format::Md => out!("{}", dossier_brief::to_markdown(&brief)),
+                Format::Html => out!("{}", dossier_brief::to_html(&brief)?),
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -224,9 +234,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Search { query, limit } => {
             for hit in store.search(&query, limit)? {
                 let story = hit.story.map_or("-".to_string(), |s| s.to_string());
-                println!(
+                out!(
                     "{}\tstory {}\t{}-{}\t{}",
-                    hit.doc, story, hit.span.start, hit.span.end, hit.snippet
+                    hit.doc,
+                    story,
+                    hit.span.start,
+                    hit.span.end,
+                    hit.snippet
                 );
             }
             Ok(ExitCode::SUCCESS)
@@ -292,7 +306,7 @@ fn extract_page(page: &str) -> Result<ExitCode> {
     let (bytes, url, charset) = read_page(page)?;
     match dossier_web::extract_article(&bytes, url.as_deref(), charset.as_deref()) {
         Ok(article) => {
-            println!("{}", serde_json::to_string_pretty(&article)?);
+            out!("{}", serde_json::to_string_pretty(&article)?);
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {

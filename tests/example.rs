@@ -264,3 +264,40 @@ fn a_word_budget_shortens_the_summary() {
     let n = words(&bounded);
     assert!((40..=80).contains(&n), "{n} words: {}", bounded["summary"]);
 }
+
+/// `dossier run … | head`: a reader that stops reading early ends Dossier quietly, with
+/// status 0 and no panic, as other command-line tools do. The JSON of the example (about
+/// 75 KB) is more than a pipe holds, so Dossier is still writing when the pipe closes.
+#[test]
+fn a_reader_closing_the_pipe_early_ends_dossier_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+
+    let dir = tempfile::tempdir().unwrap();
+    let example = root().join("examples/chechnya-2017");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("--db")
+        .arg(dir.path().join("d.sqlite"))
+        .args(["run", example.to_str().unwrap(), "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dossier runs");
+    let mut head = [0u8; 10];
+    child
+        .stdout
+        .take()
+        .expect("stdout piped")
+        .read_exact(&mut head)
+        .expect("the first bytes of the JSON");
+    // The pipe's reading end is closed here, as `head` closes it.
+    let out = child.wait_with_output().expect("dossier ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "status {:?}, stderr: {stderr}",
+        out.status
+    );
+    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+    assert_eq!(head[0], b'[');
+}
