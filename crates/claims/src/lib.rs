@@ -373,7 +373,12 @@ pub fn build_claims(
         .filter(|g| !g.is_empty())
         .map(|mut g| {
             g.sort_by_key(|&m| (mentions[m].doc, mentions[m].sentence));
-            make_claim(g.iter().map(|&m| mentions[m].clone()).collect(), reuse)
+            let borrowed = borrowed_passages(inputs, reuse, &mentions, &g);
+            make_claim(
+                g.iter().map(|&m| mentions[m].clone()).collect(),
+                reuse,
+                &borrowed,
+            )
         })
         .filter(|c| c.disputed || distinct_docs(&c.mentions) >= 2)
         .collect();
@@ -661,17 +666,153 @@ fn distinct_docs(mentions: &[Mention]) -> usize {
     mentions.iter().map(|m| m.doc).collect::<HashSet<_>>().len()
 }
 
-fn make_claim(mut mentions: Vec<Mention>, reuse: &Reuse) -> Claim {
+/// Consecutive words a mention must share verbatim with an earlier document's mention of its
+/// claim to count as copied from it ("… imprisoned together in large groups or ‘camps’,
+/// where they have been beaten and tortured – sometimes to death – by …" kept inside a
+/// rewritten sentence). Independent reports of one fact rarely share ten words in a row
+/// outside a quote, and a shared quote has the same speaker as its source anyway.
+const BORROWED_RUN_WORDS: usize = 10;
+
+/// For each mention of a claim (`group`, mention indices in document order), the position in
+/// `group` of the mention it borrows a passage from: the earliest-carried mention of another,
+/// earlier document (by date when both are dated, else by input order) sharing at least
+/// [`BORROWED_RUN_WORDS`] consecutive words with it, when the two are not already one copy
+/// group (whose first carrier speaks for them).
+fn borrowed_passages(
+    inputs: &[ClaimInput<'_>],
+    reuse: &Reuse,
+    mentions: &[Mention],
+    group: &[usize],
+) -> Vec<Option<usize>> {
+    let mut borrowed = vec![None; group.len()];
+    if spans_documents(mentions, group) < 2 {
+        return borrowed;
+    }
+    // Positions in `group`, earliest carried first: by date when both are dated, else by
+    // input order.
+    let mut order: Vec<usize> = (0..group.len()).collect();
+    let key = |k: usize| {
+        let d = mentions[group[k]].doc;
+        (d, inputs[d].doc.published)
+    };
+    order.sort_by(|&a, &b| {
+        let ((da, pa), (db, pb)) = (key(a), key(b));
+        match (pa, pb) {
+            (Some(p), Some(q)) if p != q => p.cmp(&q),
+            _ => da.cmp(&db),
+        }
+        .then(a.cmp(&b))
+    });
+    let mut rank = vec![0; group.len()];
+    for (r, &k) in order.iter().enumerate() {
+        rank[k] = r;
+    }
+    let copy_group = |k: usize| {
+        let m = &mentions[group[k]];
+        reuse.group_of.get(&(m.doc, m.sentence))
+    };
+    // Each run of words (hashed) with the positions carrying it, earliest first.
+    let mut carriers: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    for &k in &order {
+        let m = &mentions[group[k]];
+        let runs = word_runs(sentence_text(inputs, m));
+        // A copy speaks for its copy group's first carrier; only that carrier may borrow.
+        let carried_by_other = reuse
+            .group((m.doc, m.sentence))
+            .is_some_and(|g| g.first_doc != m.doc);
+        borrowed[k] = runs
+            .iter()
+            .filter(|_| !carried_by_other)
+            .filter_map(|h| {
+                carriers.get(h)?.iter().copied().find(|&j| {
+                    let o = &mentions[group[j]];
+                    o.doc != m.doc && (copy_group(k).is_none() || copy_group(k) != copy_group(j))
+                })
+            })
+            .min_by_key(|&j| rank[j]);
+        for h in runs {
+            carriers.entry(h).or_default().push(k);
+        }
+    }
+    borrowed
+}
+
+/// Hashes of every run of [`BORROWED_RUN_WORDS`] consecutive words of `text` outside quote
+/// marks (lower-cased words with a letter or digit), distinct. Quoted words are left out: two
+/// reports quoting one statement word for word have each heard or read the speaker, which
+/// says nothing of one copying the other.
+fn word_runs(text: &str) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let mut runs: Vec<u64> = Vec::new();
+    let mut words: Vec<u64> = Vec::new();
+    let mut quoted = false;
+    let mut flush = |words: &mut Vec<u64>| {
+        runs.extend(words.windows(BORROWED_RUN_WORDS).map(|w| {
+            let mut h = rustc_hash::FxHasher::default();
+            w.hash(&mut h);
+            h.finish()
+        }));
+        words.clear();
+    };
+    let marks: Vec<(usize, char)> = text
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}'))
+        .collect();
+    let mut next_mark = 0;
+    for t in tokens(text, 0) {
+        // A quote mark before the word ends the run; straight marks toggle, curly and angle
+        // marks say which side they are.
+        let mut crossed = false;
+        while next_mark < marks.len() && marks[next_mark].0 < t.span.start {
+            quoted = match marks[next_mark].1 {
+                '\u{201c}' | '\u{ab}' => true,
+                '\u{201d}' | '\u{bb}' => false,
+                _ => !quoted,
+            };
+            crossed = true;
+            next_mark += 1;
+        }
+        if crossed {
+            flush(&mut words);
+        }
+        if !quoted {
+            let mut h = rustc_hash::FxHasher::default();
+            for c in t.text.chars().flat_map(char::to_lowercase) {
+                c.hash(&mut h);
+            }
+            words.push(h.finish());
+        }
+    }
+    flush(&mut words);
+    runs.sort_unstable();
+    runs.dedup();
+    runs
+}
+
+/// A claim of `mentions` (in document order); `borrowed[k]` is the position of the mention
+/// the `k`th borrows a passage from (see [`borrowed_passages`]).
+fn make_claim(mut mentions: Vec<Mention>, reuse: &Reuse, borrowed: &[Option<usize>]) -> Claim {
     let mut asserted: BTreeSet<String> = BTreeSet::new();
     let mut denied: BTreeSet<String> = BTreeSet::new();
     let mut independent: HashSet<String> = HashSet::new();
     let mut chains = Vec::with_capacity(mentions.len());
-    for m in &mentions {
-        // A copied sentence speaks for whoever its first carrier attributes it to.
-        let carrier = reuse.group((m.doc, m.sentence)).and_then(|group| {
+    // The mention whose source a copy or a borrowed passage stands for: the first carrier
+    // of its copy group, else the mention it borrows from (itself followed to its carrier).
+    let copy_carrier = |m: &Mention| {
+        reuse.group((m.doc, m.sentence)).and_then(|group| {
             mentions
                 .iter()
                 .find(|o| o.doc == group.first_doc && group.members.contains(&(o.doc, o.sentence)))
+        })
+    };
+    for (k, m) in mentions.iter().enumerate() {
+        // A copied sentence speaks for whoever its first carrier attributes it to; so does a
+        // sentence rewritten around a passage copied from an earlier report.
+        let carrier = copy_carrier(m).or_else(|| {
+            borrowed[k].map(|j| {
+                let lender = &mentions[j];
+                copy_carrier(lender).unwrap_or(lender)
+            })
         });
         let source = carrier.map_or_else(|| m.primary_source.clone(), |o| o.primary_source.clone());
         let mut chain = vec![m.outlet.clone()];

@@ -156,3 +156,42 @@ fn different_people_in_the_same_role_are_different_claims() {
         agreeing.claims
     );
 }
+
+/// Report 002 copies 001's "At least three men are known to have been killed …" and rewrites
+/// the rest of 001's sentence around a passage it keeps word for word ("… imprisoned together
+/// in large groups or ‘camps’, where they have been beaten and tortured – sometimes to death
+/// – by …"): the claim rests on 001 alone, and the rewritten sentence's chain runs through
+/// 001. Without the copied run the rewrite would count as a second source.
+#[test]
+fn a_sentence_rewritten_around_a_copied_passage_is_not_an_independent_source() {
+    let story = example();
+    let killed = claim_of(
+        &story,
+        "001_",
+        "At least three men are known to have been killed",
+    )
+    .expect("the killings are a claim");
+    let claim = &story.claims[killed];
+    let rewritten = claim
+        .mentions
+        .iter()
+        .find(|m| {
+            story.docs[m.doc].origin.path.contains("002_")
+                && m.span
+                    .slice(&story.docs[m.doc].text)
+                    .starts_with("Witness and survivor testimonies")
+        })
+        .unwrap_or_else(|| panic!("002's rewritten sentence is in the claim: {claim:#?}"));
+    assert_eq!(claim.independent_sources, 1, "{claim:#?}");
+    assert_eq!(rewritten.chain.len(), 2, "{:?}", rewritten.chain);
+    assert!(
+        rewritten.chain[0].starts_with("002_"),
+        "{:?}",
+        rewritten.chain
+    );
+    assert!(
+        rewritten.chain[1].starts_with("001_"),
+        "{:?}",
+        rewritten.chain
+    );
+}
