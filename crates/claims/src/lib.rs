@@ -129,7 +129,8 @@ pub struct Mention {
     /// The outlet that published it (source, else document id).
     pub outlet: String,
     /// How the statement reached this outlet: the outlet, then the outlet it copied the
-    /// sentence from (the first carrier of a copy), then whom the statement is attributed
+    /// sentence from (the first carrier of a copy, or the earlier document whose passage the
+    /// sentence is rewritten around), then whom the statement is attributed
     /// to. `["PinkNews", "Novaya Gazeta"]`: PinkNews reporting what Novaya Gazeta said;
     /// `["Metro", "PinkNews", "Novaya Gazeta"]`: Metro copying PinkNews's sentence. The last
     /// element is the primary source counted for independence.
