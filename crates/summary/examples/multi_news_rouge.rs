@@ -3,6 +3,7 @@
 //! ```sh
 //! cargo run --release -p dossier-summary --example multi_news_rouge -- [--out FILE]
 //!     [--data FILE] [--limit N] [--words 300] [--params k=v,...] [--grid FILE] [--tune]
+//!     [--claims]
 //! ```
 //!
 //! Each cluster's articles become documents (ids `<cluster>.<n>`, empty articles skipped, as
@@ -17,6 +18,12 @@
 //! ranked sentences), `order` (each one's place in reading order), `summary` (the
 //! truncated text scored) and `rouge` (its [R1, R2, RL] F-measures, 0 to 1).
 //!
+//! `--claims` also runs the stages a brief runs before the summary (extraction, figure groups,
+//! story entities, `dossier_claims::build_claims`) and gives each candidate its claim, as the
+//! pipeline does: the summary then favours claims with independent sources and never takes
+//! two sentences on one side of a claim. Without it no candidate has a claim (the setting
+//! `Params::default()` was tuned in).
+//!
 //! `--grid FILE` scores each line of FILE (a `--params` string) instead, one row each;
 //! `--params` keys are the fields of `dossier_summary::Params`. `--tune` runs the coordinate
 //! ascent that set `Params::default()`: on the tuning split only, objective R1 + R2 + RL.
@@ -25,51 +32,82 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 
-use dossier_core::Document;
-use dossier_reuse::{find_reuse, ReuseInput};
-use dossier_summary::rouge::{rouge, RougeMeans};
-use dossier_summary::{summarize, Candidate, DocumentInfo, Length, Params, SummaryInput};
-use dossier_text::{analyze, mark_repeated_paragraphs, AnalyzedText};
+use std::collections::HashMap;
 
-/// Lines repeated in at least this many documents of a story are boilerplate when short
-/// (the pipeline's value).
-const REPEATED_LINE_DOCS: usize = 3;
+use dossier_claims::{build_claims, ClaimInput, Stance};
+use dossier_core::Document;
+use dossier_summary::rouge::{rouge, RougeMeans};
+use dossier_summary::{summarize, Candidate, ClaimRef, DocumentInfo, Length, Params, SummaryInput};
+
+/// The stages before the claims stage, as the claims tests run them (text analysis with
+/// repeated-line marking, reuse, extraction, figure groups, story entities).
+#[path = "../../claims/tests/common/prepare.rs"]
+mod prepare;
 
 struct Cluster {
     id: String,
     reference: String,
     /// Body sentences: (document, position among its body sentences, text, copy group).
     sentences: Vec<(usize, usize, String, Option<usize>)>,
+    /// The claim of each body sentence (with `--claims`).
+    claims: Vec<Option<ClaimRef>>,
     documents: usize,
 }
 
-fn prepare(id: String, reference: String, articles: Vec<String>) -> Cluster {
+fn prepare(id: String, reference: String, articles: Vec<String>, with_claims: bool) -> Cluster {
     let docs: Vec<Document> = articles
         .iter()
         .enumerate()
         .filter(|(_, a)| !a.trim().is_empty())
         .map(|(n, a)| Document::plain(&format!("{id}.{n}"), a.trim()))
         .collect();
-    let mut texts: Vec<AnalyzedText> = docs.iter().map(analyze).collect();
-    let refs: Vec<&Document> = docs.iter().collect();
-    mark_repeated_paragraphs(&refs, &mut texts, REPEATED_LINE_DOCS);
-    let reuse = find_reuse(&ReuseInput::in_ingest_order(&docs, &texts));
+    let story = prepare::Prepared::new(docs);
+    // As the pipeline gives the summary its claims: each mention's sentence, its side.
+    let mut claim_of: HashMap<(usize, usize), ClaimRef> = HashMap::new();
+    if with_claims {
+        let inputs: Vec<ClaimInput<'_>> = (0..story.docs.len())
+            .map(|d| ClaimInput {
+                doc: &story.docs[d],
+                text: &story.texts[d],
+                extractions: &story.extractions[d],
+                figure_groups: &story.figure_groups[d],
+            })
+            .collect();
+        for (c, claim) in build_claims(&inputs, &story.reuse, &story.entities)
+            .iter()
+            .enumerate()
+        {
+            for m in &claim.mentions {
+                claim_of.insert(
+                    (m.doc, m.sentence),
+                    ClaimRef {
+                        id: c,
+                        denies: m.stance == Stance::Denies,
+                        independent_sources: claim.independent_sources,
+                    },
+                );
+            }
+        }
+    }
     let mut sentences = Vec::new();
-    for (d, text) in texts.iter().enumerate() {
+    let mut claims = Vec::new();
+    for (d, text) in story.texts.iter().enumerate() {
         for (position, (s, sentence)) in text.body_sentences().enumerate() {
             sentences.push((
                 d,
                 position,
-                sentence.span.slice(&docs[d].text).to_string(),
-                reuse.group_of.get(&(d, s)).copied(),
+                sentence.span.slice(&story.docs[d].text).to_string(),
+                story.reuse.group_of.get(&(d, s)).copied(),
             ));
+            claims.push(claim_of.get(&(d, s)).copied());
         }
     }
     Cluster {
         id,
         reference,
         sentences,
-        documents: docs.len(),
+        claims,
+        documents: story.docs.len(),
     }
 }
 
@@ -146,12 +184,13 @@ fn run(clusters: &[Cluster], params: &Params, budget: usize, keep_lines: bool) -
             candidates: cluster
                 .sentences
                 .iter()
-                .map(|(doc, position, text, group)| Candidate {
+                .zip(&cluster.claims)
+                .map(|((doc, position, text, group), claim)| Candidate {
                     doc: *doc,
                     position: *position,
                     text,
                     copy_group: *group,
-                    claim: None,
+                    claim: *claim,
                 })
                 .collect(),
         };
@@ -275,6 +314,7 @@ fn main() {
     let mut params = Params::default();
     let mut grid: Option<PathBuf> = None;
     let mut tune = false;
+    let mut with_claims = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().unwrap_or_else(|| panic!("{arg} needs a value"));
@@ -286,6 +326,7 @@ fn main() {
             "--params" => params = parse_params(&value()),
             "--grid" => grid = Some(value().into()),
             "--tune" => tune = true,
+            "--claims" => with_claims = true,
             other => panic!("unknown argument {other:?}"),
         }
     }
@@ -309,7 +350,7 @@ fn main() {
             other => other.to_string(),
         };
         let reference = v["summary"].as_str().expect("summary").to_string();
-        clusters.push(prepare(id, reference, articles));
+        clusters.push(prepare(id, reference, articles, with_claims));
     }
     let prepared = start.elapsed().as_secs_f64();
     let half = clusters.len().div_ceil(2);
