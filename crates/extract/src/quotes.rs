@@ -907,6 +907,21 @@ fn indirect(
                 return make(subject, toks[v].text.to_string(), from, v);
             }
         }
+        // Inverted, with a long appositive: "…, said Mr. Barrett, the lawyer for West
+        // Virginia's environmental protection agency." The name must follow the verb
+        // (a title at most between them) and end at a comma or the sentence's end.
+        if v > from && d.gap(s, v - 1).contains(',') && n - v > 6 {
+            if let Some(subject) = parse_subject(d, r, pos, v + 1, n, Mode::Forward) {
+                let (a, e) = d.tok_range(s, subject.mention_span.start, subject.mention_span.end);
+                let named = subject.speaker.is_some() && !subject.mention.is_empty();
+                let next_to_verb =
+                    a > v && a <= v + 3 && !(v..a).any(|k| d.gap(s, k).contains(','));
+                let closed = e >= n || d.gap(s, e - 1).contains(',');
+                if named && next_to_verb && closed && frame::pronoun_word(&toks[a]).is_none() {
+                    return make(subject, toks[v].text.to_string(), from, v);
+                }
+            }
+        }
         // At the end: "…, she said." / "…, X told Y."
         let mut obj_end = v + 1;
         if class == Verb::Tell {
@@ -924,7 +939,28 @@ fn indirect(
             }
             continue;
         }
-        let Some(subject) = subject_before(v) else {
+        let subject = subject_before(v);
+        // A frame in the middle whose subject is the comma chunk right before the verb,
+        // after a clause with a subject of its own ("Lenox was a juggernaut, Mr. Clarke said,
+        // until …"; "It would likely take two to three weeks …, he said, and …"); not an
+        // appositive after the subject ("Trump, the Republican nominee, said …").
+        if from == 0 {
+            let chunk = (1..v).rev().find(|&k| d.gap(s, k - 1).contains(','));
+            let clause_before = |c: usize| {
+                subject.as_ref().is_none_or(|sub| {
+                    let (_, e) = d.tok_range(s, sub.mention_span.start, sub.mention_span.end);
+                    e < c && (e..c).take_while(|&k| !d.gap(s, k).contains(',')).count() >= 2
+                })
+            };
+            if let Some(c) = chunk.filter(|&c| clause_before(c)) {
+                if let Some(sub) = parse_subject(d, r, pos, c, v, Mode::Forward) {
+                    if let Some(m) = mid_sentence(d, pos, v, &sub) {
+                        return Some((m, sub.kind, None));
+                    }
+                }
+            }
+        }
+        let Some(subject) = subject else {
             continue;
         };
         if from == 0 {
@@ -1111,6 +1147,25 @@ pub(crate) mod tests {
     }
 
     // The sentences below are from PolNeAR dev articles (2016 US news), hand-checked.
+
+    #[test]
+    fn frame_after_a_clause_and_inverted_frame_with_a_long_appositive() {
+        let t = "Mr. Clarke runs Lenox.\n\nLenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.\n\nWest Virginia officials felt comfortable with this arrangement because they could pressure Patriot's hedge fund lenders to contribute money to the trust for reclamation work, said Mr. Barrett, the lawyer for West Virginia's environmental protection agency.\n\nBut the new plan is still tilted toward the rich, the Tax Foundation said.";
+        let qs = run(t);
+        // The frame's subject is the chunk before the verb, not the clause's own subject.
+        let q = find(&qs, "Lenox was a juggernaut");
+        assert_eq!(q.speaker.as_deref(), Some("Clarke"));
+        assert!(q.text.ends_with("until it went bankrupt in 1999"), "{q:#?}");
+        let q = find(&qs, "West Virginia officials felt");
+        assert_eq!(q.speaker_mention.as_deref(), Some("Mr. Barrett"));
+        assert!(q.text.ends_with("for reclamation work"), "{q:#?}");
+        // A leading "But" is not an introduction that hides the report.
+        let q = qs
+            .iter()
+            .find(|q| q.text.contains("the new plan is still tilted"))
+            .unwrap_or_else(|| panic!("no report in {qs:#?}"));
+        assert_eq!(q.speaker.as_deref(), Some("Tax Foundation"));
+    }
 
     #[test]
     fn title_and_surname_after_the_quote() {

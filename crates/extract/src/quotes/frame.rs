@@ -1066,12 +1066,16 @@ pub(crate) fn parse_subject(
         .map_or(a, |k| k + 1);
 
     let mut cs = chunks(d, s, a, b);
-    let mut intro = 0;
     while cs.len() > 1 && INTRO.contains(&lower(&toks[cs[0].0]).as_str()) {
+        // A conjunction opens a clause, not an introduction ("But the new plan is still
+        // tilted toward the rich, the Tax Foundation said"): only the word itself goes.
+        if matches!(lower(&toks[cs[0].0]).as_str(), "but" | "and" | "yet") && cs[0].1 - cs[0].0 > 1
+        {
+            cs[0].0 += 1;
+            continue;
+        }
         cs.remove(0);
-        intro += 1;
     }
-    let _ = intro;
     let order: Vec<usize> = match mode {
         Mode::Forward => (0..cs.len()).collect(),
         Mode::Backward => (0..cs.len()).rev().collect(),
