@@ -769,11 +769,50 @@ fn before_frame(
         return None;
     }
     let _ = q;
+    // "So when Patriot signaled … a deal with Mr. Clarke, Mr. Barrett said, “we were
+    // floored.”": the speaker is the chunk before the verb, not a name in the clause before.
+    let first = parse_subject(d, r, pos, pa, v, Mode::Forward);
+    let subject = last_chunk_subject(d, r, pos, pa, v, first.as_ref()).or(first);
     Some(Frame {
-        subject: parse_subject(d, r, pos, pa, v, Mode::Forward),
+        subject,
         cue: cue_text(d, pos, v, pb),
         tight,
     })
+}
+
+/// The subject of the comma chunk right before speech verb `v` (tokens from `a` on), when the
+/// subject parsed from `a` (`first`) is followed by a clause of its own ("Lenox was a
+/// juggernaut, Mr. Clarke said"), not by the comma of an appositive ("Trump, the Republican
+/// nominee, said": the subject stays Trump). `None` when there is no such chunk.
+fn last_chunk_subject(
+    d: &Doc<'_>,
+    r: &Resolver,
+    pos: usize,
+    a: usize,
+    v: usize,
+    first: Option<&Subject>,
+) -> Option<Subject> {
+    let s = &d.sents[pos];
+    let c = (a + 1..v).rev().find(|&k| d.gap(s, k - 1).contains(','))?;
+    let clause_before = first.is_none_or(|sub| {
+        let (b, e) = d.tok_range(s, sub.mention_span.start, sub.mention_span.end);
+        let after = (e..c)
+            .take_while(|&k| !d.gap(s, k - 1).contains(','))
+            .count();
+        // Back to a comma or a clause boundary ("ABC News reports that Dmitry Peskov, a
+        // prominent spokesperson for … said:" is the appositive case).
+        let before = (a..b)
+            .rev()
+            .take_while(|&k| {
+                !d.gap(s, k).contains(',') && !frame::BOUNDARY.contains(&s.toks[k].text)
+            })
+            .count();
+        e <= c && (after >= 2 || before >= 4)
+    });
+    if !clause_before {
+        return None;
+    }
+    parse_subject(d, r, pos, c, v, Mode::Forward)
 }
 
 /// The start of a second report inside a reported clause: a coordinated or participial speech
@@ -942,21 +981,11 @@ fn indirect(
         let subject = subject_before(v);
         // A frame in the middle whose subject is the comma chunk right before the verb,
         // after a clause with a subject of its own ("Lenox was a juggernaut, Mr. Clarke said,
-        // until …"; "It would likely take two to three weeks …, he said, and …"); not an
-        // appositive after the subject ("Trump, the Republican nominee, said …").
+        // until …"; "It would likely take two to three weeks …, he said, and …").
         if from == 0 {
-            let chunk = (1..v).rev().find(|&k| d.gap(s, k - 1).contains(','));
-            let clause_before = |c: usize| {
-                subject.as_ref().is_none_or(|sub| {
-                    let (_, e) = d.tok_range(s, sub.mention_span.start, sub.mention_span.end);
-                    e < c && (e..c).take_while(|&k| !d.gap(s, k).contains(',')).count() >= 2
-                })
-            };
-            if let Some(c) = chunk.filter(|&c| clause_before(c)) {
-                if let Some(sub) = parse_subject(d, r, pos, c, v, Mode::Forward) {
-                    if let Some(m) = mid_sentence(d, pos, v, &sub) {
-                        return Some((m, sub.kind, None));
-                    }
+            if let Some(sub) = last_chunk_subject(d, r, pos, 0, v, subject.as_ref()) {
+                if let Some(m) = mid_sentence(d, pos, v, &sub) {
+                    return Some((m, sub.kind, None));
                 }
             }
         }
@@ -1165,6 +1194,15 @@ pub(crate) mod tests {
             .find(|q| q.text.contains("the new plan is still tilted"))
             .unwrap_or_else(|| panic!("no report in {qs:#?}"));
         assert_eq!(q.speaker.as_deref(), Some("Tax Foundation"));
+        // Before a direct quote too: the chunk before the verb, not the clause's last name.
+        let t = "Mr. Barrett works for the state.\n\nSo when Patriot signaled last summer that it was going to make a deal with Mr. Clarke, Mr. Barrett said, \"we were floored.\"\n\nFormer Pennsylvania Gov. Ed Rendell, who served as general chairman of the DNC during the 2000 election, agreed that the party’s vacancy rules should be modernized.";
+        let qs = run(t);
+        assert_eq!(speaker(&qs, "we were floored"), Some("Barrett"));
+        // An appositive after the subject leaves the subject as it is.
+        assert_eq!(
+            speaker(&qs, "the party’s vacancy rules"),
+            Some("Ed Rendell")
+        );
     }
 
     #[test]

@@ -273,7 +273,7 @@ const AUX: &[&str] = &[
     "flatly",
 ];
 /// Words after which a new clause starts, so the subject is after them.
-const BOUNDARY: &[&str] = &[
+pub(crate) const BOUNDARY: &[&str] = &[
     "that", "after", "while", "because", "although", "though", "whereas", "but", "so",
 ];
 /// First words of an introductory phrase before the subject ("In its report, HRW said").
