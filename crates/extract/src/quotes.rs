@@ -103,6 +103,12 @@ pub struct QuoteMention {
 /// Words of a direct quote below which it needs a tight speech frame to count.
 const MIN_QUOTE_WORDS: usize = 4;
 
+/// Tokens after a quote within which its frame's verb is looked for: the speaker may come
+/// with a long appositive ("''…,'' Leonard E. Burman, director of the centrist
+/// Urban-Brookings Tax Policy Center and a professor at the Maxwell School of Syracuse
+/// University, said").
+const MAX_APPOSITIVE_TOKENS: usize = 30;
+
 /// Words before a quote that make it a title, not speech.
 const TITLE_CUES: &[&str] = &[
     "titled",
@@ -557,7 +563,7 @@ fn after_frame(d: &Doc<'_>, r: &Resolver, q: &RawQuote, long: &[&RawQuote]) -> O
     // Oklahoma, one of the states suing the EPA, said`.
     // Far from the quote, only as the end of an appositive ("…, said"); never a noun ("one
     // of the states suing").
-    let v = (sa..sb.min(sa + 20)).find(|&k| {
+    let v = (sa..sb.min(sa + MAX_APPOSITIVE_TOKENS)).find(|&k| {
         frame::verb_class(s.toks[k].text).is_some()
             && s.toks[k]
                 .text
@@ -747,6 +753,41 @@ fn before_frame(
     q: &RawQuote,
 ) -> Option<Frame> {
     let s = &d.sents[pos];
+    let lead_in_after = |k: usize| {
+        let between = d.slice(s.toks[k].span.end, q.open.start);
+        between.trim_end().ends_with([':', ',']) || between.trim().is_empty()
+    };
+    // "According to Limbaugh, “…”".
+    if pb >= pa + 3
+        && s.toks[pa].text.eq_ignore_ascii_case("according")
+        && s.toks[pa + 1].text == "to"
+        && lead_in_after(pb - 1)
+    {
+        let subject = parse_subject(d, r, pos, pa + 2, pb, Mode::Forward)
+            .or_else(|| frame::bare_source(d, pos, pa + 2, pb));
+        if subject.is_some() {
+            return Some(Frame {
+                subject,
+                cue: "according to".to_string(),
+                tight: true,
+            });
+        }
+    }
+    // A verb that reports speech only right before it ("She continued, “…”", "Zero Hedge
+    // asked, “…”").
+    if pb > pa
+        && speech_verb_at(d, s, pb - 1) == Some(Verb::Post)
+        && !frame::relative_subject(s, pb - 1)
+        && lead_in_after(pb - 1)
+    {
+        if let Some(subject) = parse_subject(d, r, pos, pa, pb - 1, Mode::Forward) {
+            return Some(Frame {
+                subject: Some(subject),
+                cue: s.toks[pb - 1].text.to_string(),
+                tight: true,
+            });
+        }
+    }
     let v = (pa..pb).rev().find(|&k| {
         speech_verb_at(d, s, k).is_some_and(|c| c != Verb::Post) && !frame::relative_subject(s, k)
     })?;
@@ -1203,6 +1244,29 @@ pub(crate) mod tests {
             speaker(&qs, "the party’s vacancy rules"),
             Some("Ed Rendell")
         );
+    }
+
+    #[test]
+    fn frames_before_a_quote_with_according_to_or_a_verb_of_manner() {
+        let t = "Rush Limbaugh: Hillary Asking Moderator To Fact Check Trump ‘Reeks of Fear.’\n\nAccording to Limbaugh, “[I]f it was left up to Hillary, she wouldn’t have time to say anything positive.”\n\nZero Hedge asked, “Wait, now it is 18.7% when Politi’fact’ said a year prior that Bernie’s 51% claim was ‘mostly true’? Interesting.”";
+        let qs = run(t);
+        let q = find(&qs, "[I]f it was left up to Hillary");
+        assert_eq!(q.speaker.as_deref(), Some("Limbaugh"));
+        assert_eq!(q.cue.as_deref(), Some("according to"));
+        let q = find(&qs, "Wait, now it is 18.7%");
+        assert_eq!(q.speaker.as_deref(), Some("Zero Hedge"));
+        assert_eq!(q.cue.as_deref(), Some("asked"));
+    }
+
+    #[test]
+    fn frame_after_a_quote_past_a_long_appositive() {
+        let t = "''It has the important virtue of being fiscally responsible,'' Leonard E. Burman, director of the centrist Urban-Brookings Tax Policy Center and a professor at the Maxwell School of Syracuse University, said of Mrs. Clinton's plan. ''It doesn't make our long-term fiscal problems worse.''";
+        let qs = run(t);
+        assert_eq!(
+            speaker(&qs, "It has the important virtue"),
+            Some("Leonard E. Burman")
+        );
+        assert_eq!(speaker(&qs, "It doesn't make"), Some("Leonard E. Burman"));
     }
 
     #[test]
