@@ -1059,6 +1059,20 @@ fn indirect(
         if class == Verb::Say && !d.gap(s, v).contains([',', ':', '.', ';']) {
             return make(subject, toks[v].text.to_string(), v + 1, n);
         }
+        // "NAME announced it would …": a verb that otherwise wants "that", right before a
+        // clause that a pronoun and an auxiliary open (not an object: "announced it Friday").
+        let clause_opens = |k: usize| {
+            k + 1 < n
+                && matches!(
+                    toks[k].text.to_lowercase().as_str(),
+                    "it" | "he" | "she" | "they" | "we"
+                )
+                && CLAUSE_AUX.contains(&toks[k + 1].text.to_lowercase().as_str())
+        };
+        if class == Verb::That && !d.gap(s, v).contains([',', ':', '.', ';']) && clause_opens(v + 1)
+        {
+            return make(subject, toks[v].text.to_string(), v + 1, n);
+        }
         // Parenthetical: "CLAUSE, NAME told OUTLET, and …".
         if let Some(before) = subject.before {
             let (_, b) = d.tok_range(s, before.start, before.end);
@@ -1068,6 +1082,13 @@ fn indirect(
     }
     None
 }
+
+/// Auxiliaries and modals after a pronoun that make it a clause's subject ("announced it
+/// would …", "confirmed he had …").
+const CLAUSE_AUX: &[&str] = &[
+    "would", "will", "had", "has", "have", "was", "were", "is", "are", "could", "can", "may",
+    "might", "should", "must", "did", "does", "do",
+];
 
 /// Words that start a second clause rather than the rest of the reported sentence
 /// ("…, X told Y, and …").
@@ -1267,6 +1288,19 @@ pub(crate) mod tests {
             Some("Leonard E. Burman")
         );
         assert_eq!(speaker(&qs, "It doesn't make"), Some("Leonard E. Burman"));
+    }
+
+    #[test]
+    fn coordinated_speech_verb_and_announced_before_a_pronoun_clause() {
+        let t = "Old Hands Help Russia Navigate U.S.\n\nMr. Schultz generally supported Democrats during his time on MSNBC, which let him go in 2015, and said he did not support Mr. Trump, the presumed Putin favorite.\n\nWells Fargo just this month announced it would get rid of these incentives, beginning in January 2017.";
+        let qs = run(t);
+        assert_eq!(
+            speaker(&qs, "he did not support Mr. Trump"),
+            Some("Schultz")
+        );
+        let q = find(&qs, "it would get rid of these incentives");
+        assert_eq!(q.speaker.as_deref(), Some("Wells Fargo"));
+        assert_eq!(q.cue.as_deref(), Some("announced"));
     }
 
     #[test]

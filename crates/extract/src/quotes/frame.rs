@@ -1029,7 +1029,10 @@ pub(crate) fn speech_verb_at(d: &Doc<'_>, s: &Sent<'_>, k: usize) -> Option<Verb
         if PASSIVE.contains(&p.as_str()) {
             return None;
         }
-        if DETS.contains(&p.as_str()) && !d.gap(s, k - 1).contains(',') {
+        // "and said" is a coordinated verb ("Cruz exhorted Republicans to … and said he was
+        // standing on truth"); "and claims" may be a noun.
+        let coordinated = matches!(p.as_str(), "and" | "or") && !NOUNISH.contains(&w);
+        if DETS.contains(&p.as_str()) && !coordinated && !d.gap(s, k - 1).contains(',') {
             return None;
         }
     } else if class != Verb::Say {
