@@ -1044,7 +1044,8 @@ fn indirect(
         let limit = second_report(d, s, v + 1, n).unwrap_or(n);
         let that = (v + 1..limit.min(v + 13)).find(|&t| {
             toks[t].text == "that"
-                && (t - v <= 6 && !(v..t).any(|k| d.gap(s, k).contains([',', ';', ':']))
+                && (t - v <= if class == Verb::Tell { 8 } else { 6 }
+                    && !(v..t).any(|k| d.gap(s, k).contains([',', ';', ':']))
                     || speech_verb_at(d, s, t - 1).is_some())
         });
         if let Some(t) = that {
@@ -1301,6 +1302,19 @@ pub(crate) mod tests {
         let q = find(&qs, "it would get rid of these incentives");
         assert_eq!(q.speaker.as_deref(), Some("Wells Fargo"));
         assert_eq!(q.cue.as_deref(), Some("announced"));
+    }
+
+    #[test]
+    fn a_country_speaks_only_as_the_whole_subject() {
+        let t = "Outrage but few options on the test\n\nEven China, Pyongyang's only ally and its economic lifeline to the outside world, said it was \"resolutely opposed\" to the test and warned North Korea to refrain from further actions that would worsen the situation.\n\nSpeaking at a rally in Novi, Michigan, Trump says he is making “a demand” of Obama.";
+        let qs = run(t);
+        assert_eq!(speaker(&qs, "it was \"resolutely opposed\""), Some("China"));
+        // The place ending an introduction is not the speaker.
+        let q = qs
+            .iter()
+            .find(|q| q.text.contains("he is making"))
+            .unwrap_or_else(|| panic!("no report in {qs:#?}"));
+        assert_ne!(q.speaker.as_deref(), Some("Michigan"));
     }
 
     #[test]

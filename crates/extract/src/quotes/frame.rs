@@ -1069,6 +1069,9 @@ pub(crate) fn parse_subject(
         .map_or(a, |k| k + 1);
 
     let mut cs = chunks(d, s, a, b);
+    // Whether an introduction was left out: a place right after it ends it ("Speaking at
+    // a rally in Novi, Michigan, Trump says").
+    let mut intro = false;
     while cs.len() > 1 && INTRO.contains(&lower(&toks[cs[0].0]).as_str()) {
         // A conjunction opens a clause, not an introduction ("But the new plan is still
         // tilted toward the rich, the Tax Foundation said"): only the word itself goes.
@@ -1078,6 +1081,7 @@ pub(crate) fn parse_subject(
             continue;
         }
         cs.remove(0);
+        intro = true;
     }
     let order: Vec<usize> = match mode {
         Mode::Forward => (0..cs.len()).collect(),
@@ -1207,6 +1211,32 @@ pub(crate) fn parse_subject(
                         });
                         return Some(Subject {
                             speaker: Some(org_name(d, e)),
+                            mention: e.text.clone(),
+                            mention_span: e.span,
+                            role: role.filter(|r| !r.is_empty()),
+                            kind: HistKind::Org,
+                            before: before(ci),
+                        });
+                    }
+                    // A country or city speaking through its government ("Even China,
+                    // Pyongyang's only ally …, said it was …"): only as the whole subject,
+                    // the place alone in its chunk; not a place in a phrase ("Back in
+                    // Washington, Trump said") or ending one ("Speaking at a rally in Novi,
+                    // Michigan, Trump says").
+                    EntityKind::Place
+                        if last + 1 == cb
+                            && !(intro && ci == 0)
+                            && toks[ca..k].iter().all(|t| {
+                                matches!(lower(t).as_str(), "the" | "even" | "and" | "but" | "also")
+                            }) =>
+                    {
+                        let role = (ci + 1 < cs.len()).then(|| {
+                            let text = d.slice(toks[cs[ci + 1].0].span.start, region_end);
+                            text.trim_matches(|c: char| c == ',' || c.is_whitespace())
+                                .to_string()
+                        });
+                        return Some(Subject {
+                            speaker: Some(d.canonical(&e.text)),
                             mention: e.text.clone(),
                             mention_span: e.span,
                             role: role.filter(|r| !r.is_empty()),
