@@ -646,9 +646,9 @@ pub fn collect_mentions(inputs: &[ClaimInput<'_>]) -> Vec<Mention> {
             }
             // A sentence speaks for a quoted speaker when the quote is most of it, when it is
             // a denial (the denier is who the quote or reported speech names), or when it
-            // reports speech and opens with the quote and its speaker side by side ("“…,”
-            // said Luis Rubio, who heads …": a long frame around a short quote; not "X is
-            // unclear, while Kadyrov has said he …").
+            // reports speech and opens or ends with the quote and its speaker side by side
+            // ("“…,” said Luis Rubio, who heads …": a long frame around a short quote; not
+            // "X is unclear, while Kadyrov has said he …").
             let attributed_to = input
                 .extractions
                 .quotes
@@ -666,9 +666,14 @@ pub fn collect_mentions(inputs: &[ClaimInput<'_>]) -> Vec<Mention> {
                                 .get(sp.end.min(q.span.end)..sp.start.max(q.span.start))
                                 .unwrap_or("");
                             let lead = input.doc.text.get(sentence.span.start..first).unwrap_or("");
+                            // Or closes the sentence with them ("So when Patriot signaled …,
+                            // Mr. Barrett said, "we were floored."").
+                            let last = sp.end.max(q.span.end);
+                            let tail = input.doc.text.get(last..sentence.span.end).unwrap_or("");
                             sp.start >= sentence.span.start
                                 && sp.end <= sentence.span.end
-                                && tokens(lead, 0).len() <= FRAME_LEAD_WORDS
+                                && (tokens(lead, 0).len() <= FRAME_LEAD_WORDS
+                                    || tokens(tail, 0).is_empty())
                                 && tokens(gap, 0).len() <= FRAME_GAP_WORDS
                         });
                     stance == Stance::Denies
@@ -1004,6 +1009,21 @@ mod tests {
         );
         assert_eq!(of("But the economic weapons").as_deref(), Some("Rubio"));
         assert_eq!(of("The campaign released"), None);
+        // A sentence closing with the speaker and the quote side by side.
+        let text = "A Curious Plan to Fight Climate Change\n\nMr. Barrett is the lawyer for the state.\n\nSo when Patriot signaled last summer that it was going to make a deal with Mr. Clarke, Mr. Barrett said, \"we were floored.\"";
+        let p = Prepared::new(vec![dossier_core::Document::plain("nyt", text)]);
+        let inputs = [ClaimInput {
+            doc: &p.docs[0],
+            text: &p.texts[0],
+            extractions: &p.extractions[0],
+            figure_groups: &p.figure_groups[0],
+        }];
+        let mentions = super::collect_mentions(&inputs);
+        let m = mentions
+            .iter()
+            .find(|m| m.span.slice(text).starts_with("So when Patriot"))
+            .expect("the sentence");
+        assert_eq!(m.attributed_to.as_deref(), Some("Barrett"));
     }
 
     /// The bundled example: five reports, with a disputed claim (a denial kept apart from

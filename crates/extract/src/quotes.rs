@@ -470,6 +470,17 @@ fn attribute_direct(
     if pb > pa && TITLE_CUES.contains(&s.toks[pb - 1].text.to_lowercase().as_str()) {
         return None;
     }
+    // A short quote after a preposition or a possessive is a title, not speech ("On this
+    // weekend’s broadcast of “Fox News Sunday,” …", "on CBS's "Face the Nation,"").
+    if q.words < MIN_QUOTE_WORDS && pb > pa {
+        let before = s.toks[pb - 1].text.to_lowercase();
+        if matches!(before.as_str(), "of" | "on" | "in" | "at" | "from")
+            || before.ends_with("’s")
+            || before.ends_with("'s")
+        {
+            return None;
+        }
+    }
     let mut frame = after_frame(d, r, q, long);
     if frame.is_none() {
         frame = before_frame(d, r, pos, pa, pb, q);
@@ -1315,6 +1326,18 @@ pub(crate) mod tests {
             .find(|q| q.text.contains("he is making"))
             .unwrap_or_else(|| panic!("no report in {qs:#?}"));
         assert_ne!(q.speaker.as_deref(), Some("Michigan"));
+    }
+
+    #[test]
+    fn a_short_quote_after_a_preposition_is_a_title_and_the_report_is_found() {
+        let t = "Pence: Gennifer Flowers Won’t Be at Debate\n\nOn this weekend’s broadcast of “Fox News Sunday,” Republican vice-presidential nominee Gov. Mike Pence (R-IN) said his running mate presidential nominee Donald Trump’s tweet to invite Gennifer Flowers to Monday night’s debate was only “to mock” Hillary Clinton for inviting Trump critic Mark Cuban.";
+        let qs = run(t);
+        assert!(qs.iter().all(|q| q.text != "Fox News Sunday"), "{qs:#?}");
+        let q = qs
+            .iter()
+            .find(|q| q.text.contains("tweet to invite Gennifer Flowers"))
+            .unwrap_or_else(|| panic!("no report in {qs:#?}"));
+        assert_eq!(q.speaker.as_deref(), Some("Mike Pence"));
     }
 
     #[test]
