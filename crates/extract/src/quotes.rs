@@ -67,7 +67,7 @@ use marks::RawQuote;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuoteKind {
-    /// Words inside quote marks.
+    /// Words inside quote marks, or a paragraph set off by "NAME said:" before it.
     Direct,
     /// Reported speech ("said that ...", "according to ...").
     Indirect,
@@ -182,6 +182,15 @@ pub fn extract_quotes(
                 }
                 out.push(m);
             }
+        }
+        if let Some((m, kind)) = block_quote(&d, &resolver, pos, &raws) {
+            covered.push(m.span);
+            resolver.history.push(Said {
+                pos: d.sent_at(m.span.start).unwrap_or(pos),
+                speaker: m.speaker.clone(),
+                kind,
+            });
+            out.push(m);
         }
         // Reported speech beside the sentence's direct quotes, never over them ("“…,” X said,
         // adding that …").
@@ -733,6 +742,65 @@ fn intro_frame(d: &Doc<'_>, r: &Resolver, pos: usize, q: &RawQuote) -> Option<Fr
         cue: cue_text(d, ppos, v, n),
         tight: true,
     })
+}
+
+/// A paragraph without quote marks set off by a paragraph ending "NAME VERB:" (sentence
+/// `pos`): the speaker's words as a block ("Limbaugh added:" then "And from a supposed
+/// front-runner, Hillary Clinton, this reeks of …"). The whole next paragraph, when no quote
+/// mark is in it (a paragraph opening with a quote is `intro_frame`'s).
+fn block_quote(
+    d: &Doc<'_>,
+    r: &Resolver,
+    pos: usize,
+    raws: &[RawQuote],
+) -> Option<(QuoteMention, HistKind)> {
+    let p = &d.sents[pos];
+    let next = d.sents.get(pos + 1)?;
+    if next.paragraph == p.paragraph || !d.slice(p.span.start, p.span.end).trim_end().ends_with(':')
+    {
+        return None;
+    }
+    let last = d.sents[pos + 1..]
+        .iter()
+        .take_while(|o| o.paragraph == next.paragraph)
+        .last()?;
+    let span = Span::new(next.span.start, last.span.end);
+    if raws
+        .iter()
+        .any(|q| q.open.start < span.end && span.start < q.after())
+    {
+        return None;
+    }
+    let n = p.toks.len();
+    let v = (n.saturating_sub(4)..n).rev().find(|&k| {
+        frame::speech_verb_at(d, p, k).is_some()
+            && (k + 1 == n || frame::verb_class(p.toks[k].text) == Some(Verb::Tell))
+    })?;
+    let subject = parse_subject(d, r, pos, 0, v, Mode::Backward)?;
+    // The frame must be the whole paragraph's sentence: "Limbaugh added:", not a clause
+    // ending a longer report.
+    if subject.before.is_some() {
+        return None;
+    }
+    let text = d.slice(span.start, span.end).trim_end().to_string();
+    if dossier_text::tokens(&text, 0).len() < MIN_QUOTE_WORDS {
+        return None;
+    }
+    let kind = subject.kind;
+    Some((
+        QuoteMention {
+            span: Span::new(span.start, span.start + text.len()),
+            text,
+            sentence: next.index,
+            kind: QuoteKind::Direct,
+            speaker: subject.speaker,
+            speaker_mention: Some(subject.mention),
+            speaker_span: Some(subject.mention_span),
+            speaker_role: subject.role,
+            cue: Some(cue_text(d, pos, v, n)),
+        },
+        kind,
+    ))
 }
 
 /// A quote in a headline that names its speaker first: `Sanders: Clinton needs to 'get away
@@ -1338,6 +1406,17 @@ pub(crate) mod tests {
             .find(|q| q.text.contains("tweet to invite Gennifer Flowers"))
             .unwrap_or_else(|| panic!("no report in {qs:#?}"));
         assert_eq!(q.speaker.as_deref(), Some("Mike Pence"));
+    }
+
+    #[test]
+    fn a_paragraph_set_off_by_name_verb_colon_is_a_block_quote() {
+        let t = "Rush Limbaugh: Hillary Asking Moderator To Fact Check Trump ‘Reeks of Fear.’\n\nLimbaugh added:\n\nAnd from a supposed front-runner, Hillary Clinton, this reeks of some of the greatest fear that I have ever seen. She can’t beat this guy without stacking the deck?\n\nThe campaign did not respond.";
+        let qs = run(t);
+        let q = find(&qs, "And from a supposed front-runner");
+        assert_eq!(q.speaker.as_deref(), Some("Limbaugh"));
+        assert!(q.text.ends_with("stacking the deck?"), "{q:#?}");
+        // Only the paragraph right after the frame.
+        assert!(qs.iter().all(|q| !q.text.contains("did not respond")));
     }
 
     #[test]
