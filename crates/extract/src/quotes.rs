@@ -1420,6 +1420,19 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_place_ending_an_introduction_is_not_the_role_s_person() {
+        let t = "De Blasio says Chelsea explosion was an 'intentional act.'\n\nTwenty-nine people were injured tonight in a densely packed Chelsea neighborhood by an explosion that Mayor Bill de Blasio described as “an intentional act.”\n\nAt a press conference in Chelsea, the mayor also said that it was too early to tell whether the explosion was caused by a bomb.\n\n(Having said that, there are some economists who argue that corporate taxes should be very little or nothing at all.)";
+        let qs = run(t);
+        let q = find(&qs, "it was too early to tell");
+        assert_eq!(q.speaker_mention.as_deref(), Some("the mayor"));
+        assert_ne!(q.speaker.as_deref(), Some("Chelsea"));
+        // "Having said that" is a connective.
+        assert!(qs
+            .iter()
+            .all(|q| q.speaker_mention.as_deref() != Some("Having")));
+    }
+
+    #[test]
     fn title_and_surname_after_the_quote() {
         let t = "Mr. Clarke compares his struggles to those of the former president. \"I sort of felt like I am having my Jeffersonian moment,\" Mr. Clarke said.\n\n\"It was the least bad outcome,\" Mr. Morgan of the Sierra Club said.";
         let qs = run(t);

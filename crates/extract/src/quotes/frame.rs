@@ -949,10 +949,22 @@ fn appositive_of(d: &Doc<'_>, s: &Sent<'_>, a: usize) -> Option<String> {
         return None;
     }
     let tok = s.toks[a - 1].span;
-    d.entities
-        .iter()
-        .find(|e| e.kind == EntityKind::Person && tok.start < e.span.end && e.span.end <= tok.end)
-        .map(|e| d.canonical(&e.text))
+    let e = d.entities.iter().find(|e| {
+        e.kind == EntityKind::Person && tok.start < e.span.end && e.span.end <= tok.end
+    })?;
+    // A name ending a prepositional phrase is not the subject the role stands beside ("At a
+    // press conference in Chelsea, the mayor also said").
+    let first = s.toks.partition_point(|t| t.span.start < e.span.start);
+    if first > 0 && !d.gap(s, first - 1).contains(',') {
+        let before = lower(&s.toks[first - 1]);
+        if matches!(
+            before.as_str(),
+            "in" | "at" | "on" | "from" | "to" | "of" | "for" | "with" | "by" | "near" | "outside"
+        ) {
+            return None;
+        }
+    }
+    Some(d.canonical(&e.text))
 }
 
 /// Splits token range `[a, b)` of `s` into comma-separated chunks.
@@ -1025,6 +1037,15 @@ pub(crate) fn speech_verb_at(d: &Doc<'_>, s: &Sent<'_>, k: usize) -> Option<Verb
     }
     let class = verb_class(w)?;
     let prev = k.checked_sub(1).map(|p| lower(&s.toks[p]));
+    // "Having said that, …": a connective, not a report.
+    if prev.as_deref() == Some("having")
+        && s.toks
+            .get(k + 1)
+            .is_some_and(|t| matches!(t.text, "that" | "this"))
+        && d.gap(s, k + 1).contains(',')
+    {
+        return None;
+    }
     if let Some(p) = &prev {
         if PASSIVE.contains(&p.as_str()) {
             return None;
