@@ -914,6 +914,13 @@ fn last_chunk_subject(
 ) -> Option<Subject> {
     let s = &d.sents[pos];
     let c = (a + 1..v).rev().find(|&k| d.gap(s, k - 1).contains(','))?;
+    // Quoted words before it are a quote this is the frame of, handled as such ("“I think
+    // Lester Holt will be very fair,” Trump said during a rally …").
+    if d.slice(s.toks[a].span.start, s.toks[c].span.start)
+        .contains(['“', '”', '"'])
+    {
+        return None;
+    }
     let clause_before = first.is_none_or(|sub| {
         let (b, e) = d.tok_range(s, sub.mention_span.start, sub.mention_span.end);
         let after = (e..c)
@@ -1102,14 +1109,22 @@ fn indirect(
         // A frame in the middle whose subject is the comma chunk right before the verb,
         // after a clause with a subject of its own ("Lenox was a juggernaut, Mr. Clarke said,
         // until …"; "It would likely take two to three weeks …, he said, and …").
-        if from == 0 {
-            if let Some(sub) = last_chunk_subject(d, r, pos, 0, v, subject.as_ref()) {
-                if let Some(m) = mid_sentence(d, pos, v, &sub) {
-                    return Some((m, sub.kind, None));
-                }
+        // Not for a participle, whose subject is the sentence's ("Hillary Clinton spoke out …
+        // in Tulsa, Oklahoma, arguing that …").
+        let last_chunk = if from == 0 && !toks[v].text.ends_with("ing") {
+            last_chunk_subject(d, r, pos, 0, v, subject.as_ref())
+        } else {
+            None
+        };
+        if let Some(sub) = &last_chunk {
+            if let Some(m) = mid_sentence(d, pos, v, sub) {
+                return Some((m, sub.kind, None));
             }
         }
-        let Some(subject) = subject else {
+        // Otherwise too the verb's subject is the chunk right before it when the first
+        // subject has a clause of its own ("Democrats … seized upon Mr. Trump's RT
+        // appearance, in which he said he was skeptical …": he, not RT).
+        let Some(subject) = last_chunk.or(subject) else {
             continue;
         };
         if from == 0 {
@@ -1430,6 +1445,21 @@ pub(crate) mod tests {
         assert!(qs
             .iter()
             .all(|q| q.speaker_mention.as_deref() != Some("Having")));
+    }
+
+    #[test]
+    fn the_verb_s_subject_is_the_chunk_before_it_after_a_clause_but_not_for_a_participle() {
+        let t = "Pence Gives GOP a Boost\n\nWriting for a Los Angeles Times panel that all agreed Pence won the debate, Mark Z. Barabak noted that the way Pence carried himself was critical to his success.\n\nHillary Clinton spoke out Tuesday about the death of Terence Crutcher in Tulsa, Oklahoma, arguing that the epidemic of police officers killing unarmed black people should be recognized as “intolerable.”";
+        let qs = run(t);
+        assert_eq!(
+            speaker(&qs, "the way Pence carried himself"),
+            Some("Mark Z. Barabak")
+        );
+        let q = qs
+            .iter()
+            .find(|q| q.text.contains("the epidemic of police officers"))
+            .unwrap_or_else(|| panic!("no report in {qs:#?}"));
+        assert_eq!(q.speaker.as_deref(), Some("Hillary Clinton"));
     }
 
     #[test]

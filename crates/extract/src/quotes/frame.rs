@@ -1243,10 +1243,16 @@ pub(crate) fn parse_subject(
                     // Pyongyang's only ally …, said it was …"): only as the whole subject,
                     // the place alone in its chunk; not a place in a phrase ("Back in
                     // Washington, Trump said") or ending one ("Speaking at a rally in Novi,
-                    // Michigan, Trump says").
+                    // Michigan, Trump says"), nor the state after a city ("in Tulsa,
+                    // Oklahoma,").
                     EntityKind::Place
                         if last + 1 == cb
                             && !(intro && ci == 0)
+                            && !(ca > 0
+                                && d.entities.iter().any(|o| {
+                                    o.kind == EntityKind::Place
+                                        && o.span.end == toks[ca - 1].span.end
+                                }))
                             && toks[ca..k].iter().all(|t| {
                                 matches!(lower(t).as_str(), "the" | "even" | "and" | "but" | "also")
                             }) =>
