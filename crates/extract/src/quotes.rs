@@ -1058,6 +1058,9 @@ fn indirect(
         }
     }
 
+    // The subject of a speech verb whose report was too short, for the verb coordinated with
+    // it.
+    let mut coordinated_subject: Option<Subject> = None;
     for v in from..n {
         let Some(class) = speech_verb_at(d, s, v) else {
             continue;
@@ -1105,7 +1108,11 @@ fn indirect(
             }
             continue;
         }
-        let subject = subject_before(v);
+        let subject = subject_before(v).or_else(|| {
+            coordinated_subject
+                .clone()
+                .filter(|_| v > 0 && toks[v - 1].text == "and")
+        });
         // A frame in the middle whose subject is the comma chunk right before the verb,
         // after a clause with a subject of its own ("Lenox was a juggernaut, Mr. Clarke said,
         // until …"; "It would likely take two to three weeks …, he said, and …").
@@ -1151,8 +1158,16 @@ fn indirect(
             return make(subject, cue, t + 1, n);
         }
         // "NAME said CLAUSE".
+        // Too short a clause before a coordinated report ("He claimed vast wealth and said
+        // it ensured …"): the next verb's report is the one.
         if class == Verb::Say && !d.gap(s, v).contains([',', ':', '.', ';']) {
-            return make(subject, toks[v].text.to_string(), v + 1, n);
+            match make(subject.clone(), toks[v].text.to_string(), v + 1, n) {
+                Some(found) => return Some(found),
+                None => {
+                    coordinated_subject = Some(subject);
+                    continue;
+                }
+            }
         }
         // "NAME announced it would …": a verb that otherwise wants "that", right before a
         // clause that a pronoun and an auxiliary open (not an object: "announced it Friday").
@@ -1396,6 +1411,15 @@ pub(crate) mod tests {
         let q = find(&qs, "it would get rid of these incentives");
         assert_eq!(q.speaker.as_deref(), Some("Wells Fargo"));
         assert_eq!(q.cue.as_deref(), Some("announced"));
+    }
+
+    #[test]
+    fn too_short_a_clause_before_a_coordinated_report() {
+        let t = "Ready for Trump vs. Clinton?\n\nDonald Trump was at the top of national and battleground Republican polls. He claimed vast wealth and said it ensured he was not beholden to special interests.";
+        let qs = run(t);
+        let q = find(&qs, "it ensured he was not beholden");
+        assert_eq!(q.speaker_mention.as_deref(), Some("He"));
+        assert_eq!(q.cue.as_deref(), Some("said"));
     }
 
     #[test]
