@@ -1423,6 +1423,15 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_pronoun_resolves_to_the_subject_opening_the_sentence_before() {
+        let t = "Retired General Reveals ‘Demoralizing’ Experience Of Serving Under Obama.\n\nRetired U.S. Air Force Gen. Norman Ham is speaking out ahead of the presidential election about the serious problems he has with the current commander in chief — and why he believes GOP nominee Donald Trump has the best plan to correct the American military’s current course.\n\nIn an interview with Trending Today USA with Rusty Humphries, Ham made it clear he had major misgivings about the armed forces under President Barack Obama at the time of his retirement two years ago.\n\n“Now that I don’t have to be politically correct anymore,” he told the host, “it was demoralizing to work for Obama.”";
+        let qs = run(t);
+        let q = find(&qs, "Now that I don’t have to be");
+        assert_eq!(q.speaker_mention.as_deref(), Some("he"));
+        assert_eq!(q.speaker.as_deref(), Some("Norman Ham"));
+    }
+
+    #[test]
     fn a_country_speaks_only_as_the_whole_subject() {
         let t = "Outrage but few options on the test\n\nEven China, Pyongyang's only ally and its economic lifeline to the outside world, said it was \"resolutely opposed\" to the test and warned North Korea to refrain from further actions that would worsen the situation.\n\nSpeaking at a rally in Novi, Michigan, Trump says he is making “a demand” of Obama.";
         let qs = run(t);

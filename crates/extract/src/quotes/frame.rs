@@ -616,6 +616,10 @@ pub(crate) struct Resolver {
     pub history: Vec<Said>,
     roles: Vec<RoleMention>,
     persons: Vec<PersonMention>,
+    /// For each sentence (position in `Doc::sents`), where its subject may start: after an
+    /// introductory chunk ("In an interview with …, Ham made it clear …"), and the byte
+    /// offset past which its first words are no longer a name with titles.
+    subject_region: Vec<(usize, usize)>,
 }
 
 /// A person's name mention in the document.
@@ -690,11 +694,59 @@ impl Resolver {
                 ..p
             })
             .collect();
+        let subject_region = d
+            .sents
+            .iter()
+            .map(|s| {
+                let toks = &s.toks;
+                let mut a = 0;
+                if toks
+                    .first()
+                    .is_some_and(|t| INTRO.contains(&lower(t).as_str()))
+                {
+                    a = (0..toks.len())
+                        .find(|&k| d.gap(s, k).contains(','))
+                        .map_or(toks.len(), |k| k + 1);
+                }
+                let mut b = a;
+                while b < toks.len()
+                    && (name_like(&toks[b])
+                        || is_title(toks[b].text)
+                        || role_class(toks[b].text).is_some())
+                {
+                    b += 1;
+                }
+                let start = toks.get(a).map_or(s.span.end, |t| t.span.start);
+                // Two people as the subject ("Elizabeth Warren and Hillary Clinton met"): no
+                // one of them.
+                let coordinated = toks
+                    .get(b)
+                    .is_some_and(|t| matches!(t.text, "and" | "or" | "&"));
+                let end = if b > a && !coordinated {
+                    toks[b - 1].span.end
+                } else {
+                    start
+                };
+                (start, end)
+            })
+            .collect();
         Resolver {
             history: Vec::new(),
             roles,
             persons,
+            subject_region,
         }
+    }
+
+    /// The person that opens sentence `pos` as its subject ("Ham made it clear …", "Retired
+    /// U.S. Air Force Gen. Norman Ham is speaking out …"), unless their gender is not
+    /// `female`'s.
+    fn subject_person(&self, pos: usize, female: bool) -> Option<&PersonMention> {
+        let &(start, end) = self.subject_region.get(pos)?;
+        self.persons
+            .iter()
+            .find(|p| p.pos == pos && p.start >= start && p.start < end)
+            .filter(|p| p.female != Some(!female))
     }
 
     /// Forgets the name mentions inside direct quotes: a "he" after `“… to work for Obama,”`
@@ -763,6 +815,13 @@ impl Resolver {
                 let known =
                     said.is_some_and(|s| s.speaker.is_some() && self.gender(s) == Some(female));
                 let named = self.named_person(female, pos, at);
+                // No name of that gender: the person opening the sentence before, as its
+                // subject, when no speaker came since ("In an interview …, Ham made it
+                // clear he had …" then "“…,” he told the host").
+                let named = named.or_else(|| {
+                    let p = self.subject_person(pos.checked_sub(1)?, female)?;
+                    said.is_none_or(|s| !known && p.pos > s.pos).then_some(p)
+                });
                 match (said, named) {
                     (Some(s), Some(p)) if !known && p.pos >= s.pos => {
                         return (Some(p.name.clone()), HistKind::Person(Some(female)))
