@@ -1432,6 +1432,15 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_pronoun_goes_back_over_sentences_opening_with_it() {
+        let t = "Hillary Clinton Goes After Donald Trump’s Wealth\n\n“Since then, we have certainly also argued that his business and economic policies expose him as a fraud,” said Fallon.\n\nOn Monday night, Clinton leaned in heavy and often, painting Trump as a Romney caricature. She started off by emphasizing economic fairness, and a need to raise the minimum wage and close corporate loopholes. She then peppered him with attacks on his biography and platform.\n\n“Why won’t he release his tax returns? I think there may be a couple of reasons,” she said.";
+        let qs = run(t);
+        let q = find(&qs, "Why won’t he release");
+        assert_eq!(q.speaker_mention.as_deref(), Some("she"));
+        assert_eq!(q.speaker.as_deref(), Some("Clinton"));
+    }
+
+    #[test]
     fn a_country_speaks_only_as_the_whole_subject() {
         let t = "Outrage but few options on the test\n\nEven China, Pyongyang's only ally and its economic lifeline to the outside world, said it was \"resolutely opposed\" to the test and warned North Korea to refrain from further actions that would worsen the situation.\n\nSpeaking at a rally in Novi, Michigan, Trump says he is making “a demand” of Obama.";
         let qs = run(t);

@@ -620,6 +620,9 @@ pub(crate) struct Resolver {
     /// introductory chunk ("In an interview with …, Ham made it clear …"), and the byte
     /// offset past which its first words are no longer a name with titles.
     subject_region: Vec<(usize, usize)>,
+    /// The first word of each sentence after its introduction, lower-cased: a sentence
+    /// opening with "she" goes on about the same person as the one before.
+    opener: Vec<String>,
 }
 
 /// A person's name mention in the document.
@@ -730,12 +733,44 @@ impl Resolver {
                 (start, end)
             })
             .collect();
+        let opener = d
+            .sents
+            .iter()
+            .zip(&subject_region)
+            .map(|(s, &(start, _))| {
+                s.toks
+                    .iter()
+                    .find(|t| t.span.start >= start)
+                    .map(lower)
+                    .unwrap_or_default()
+            })
+            .collect();
         Resolver {
             history: Vec::new(),
             roles,
             persons,
             subject_region,
+            opener,
         }
+    }
+
+    /// The person a run of sentences opening with pronoun `word` goes back to: the subject
+    /// opening the sentence before the run ("On Monday night, Clinton leaned in heavy … She
+    /// started off by … She then peppered him …" then "“…,” she said"), within four
+    /// sentences.
+    fn subject_before_run(&self, word: &str, pos: usize) -> Option<&PersonMention> {
+        let female = word == "she";
+        let mut k = pos.checked_sub(1)?;
+        for _ in 0..4 {
+            if let Some(p) = self.subject_person(k, female) {
+                return Some(p);
+            }
+            if self.opener.get(k).map(String::as_str) != Some(word) {
+                return None;
+            }
+            k = k.checked_sub(1)?;
+        }
+        None
     }
 
     /// The person that opens sentence `pos` as its subject ("Ham made it clear …", "Retired
@@ -819,7 +854,7 @@ impl Resolver {
                 // subject, when no speaker came since ("In an interview …, Ham made it
                 // clear he had …" then "“…,” he told the host").
                 let named = named.or_else(|| {
-                    let p = self.subject_person(pos.checked_sub(1)?, female)?;
+                    let p = self.subject_before_run(word, pos)?;
                     said.is_none_or(|s| !known && p.pos > s.pos).then_some(p)
                 });
                 match (said, named) {
