@@ -1079,10 +1079,12 @@ fn indirect(
         // Inverted, with a long appositive: "…, said Mr. Barrett, the lawyer for West
         // Virginia's environmental protection agency." The name must follow the verb
         // (a title at most between them) and end at a comma or the sentence's end.
-        if v > from && d.gap(s, v - 1).contains(',') && n - v > 6 {
+        // Only "say" verbs invert ("…, told his advisers to …": an object, not a subject).
+        if v > from && d.gap(s, v - 1).contains(',') && n - v > 6 && class == Verb::Say {
             if let Some(subject) = parse_subject(d, r, pos, v + 1, n, Mode::Forward) {
                 let (a, e) = d.tok_range(s, subject.mention_span.start, subject.mention_span.end);
-                let named = subject.speaker.is_some() && !subject.mention.is_empty();
+                let named = subject.speaker.is_some()
+                    && matches!(subject.kind, HistKind::Person(_) | HistKind::Org);
                 let next_to_verb =
                     a > v && a <= v + 3 && !(v..a).any(|k| d.gap(s, k).contains(','));
                 let closed = e >= n || d.gap(s, e - 1).contains(',');
@@ -1360,6 +1362,14 @@ pub(crate) mod tests {
         let q = find(&qs, "West Virginia officials felt");
         assert_eq!(q.speaker_mention.as_deref(), Some("Mr. Barrett"));
         assert!(q.text.ends_with("for reclamation work"), "{q:#?}");
+        // Not a tell verb's object: "told his advisers to …" names no speaker after it.
+        let t = "Obama on Climate Change\n\nMr. Obama, who understood that a legislative push would be fruitless, told his advisers to figure out how to enact deep emissions cuts without Congress.";
+        assert!(run(t)
+            .iter()
+            .all(|q| q.speaker.as_deref() != Some("advisers to Congress")));
+        let qs = run(
+            "Mr. Clarke runs Lenox.\n\nLenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.\n\nBut the new plan is still tilted toward the rich, the Tax Foundation said.",
+        );
         // A leading "But" is not an introduction that hides the report.
         let q = qs
             .iter()
