@@ -1451,6 +1451,15 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_possessive_person_before_a_role_noun_is_whose_role_it_is() {
+        let t = "House panel votes to hold Clinton IT aide in contempt\n\nBryan Pagliano set up the server.\n\nHowever, Pagliano's lawyer has said he will refuse to answer any questions from the oversight panel.";
+        let qs = run(t);
+        let q = find(&qs, "he will refuse to answer");
+        assert_eq!(q.speaker_mention.as_deref(), Some("Pagliano's lawyer"));
+        assert_eq!(q.speaker.as_deref(), Some("lawyer for Bryan Pagliano"));
+    }
+
+    #[test]
     fn a_country_speaks_only_as_the_whole_subject() {
         let t = "Outrage but few options on the test\n\nEven China, Pyongyang's only ally and its economic lifeline to the outside world, said it was \"resolutely opposed\" to the test and warned North Korea to refrain from further actions that would worsen the situation.\n\nSpeaking at a rally in Novi, Michigan, Trump says he is making “a demand” of Obama.";
         let qs = run(t);

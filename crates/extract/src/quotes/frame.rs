@@ -1014,13 +1014,20 @@ fn describe_role(d: &Doc<'_>, s: &Sent<'_>, k: usize, limit: usize) -> RoleNp {
     } else if let Some(p) = appositive_of(d, s, a) {
         Some(p)
     } else {
-        // An organisation, or a possessive place, among the modifiers.
+        // An organisation, or a possessive place, among the modifiers; a possessive person is
+        // whose role it is ("Pagliano's lawyer": lawyer for Bryan Pagliano, as "a lawyer for
+        // Pagliano" would be).
         let mut desc = None;
         for i in a..k {
             if let Some((e, last)) = d.entity_at(s, i) {
                 let possessive_place = e.kind == EntityKind::Place
                     && is_possessive(&toks[last])
                     && role_class(&noun).is_some_and(|(_, p)| !p);
+                if e.kind == EntityKind::Person && is_possessive(&toks[last]) {
+                    let name = e.text.trim_end_matches("’s").trim_end_matches("'s");
+                    desc = Some(format!("{noun} for {}", d.canonical(name)));
+                    break;
+                }
                 if e.kind == EntityKind::Organization || possessive_place {
                     desc = Some(d.slice(e.span.start, toks[k].span.end).to_string());
                     break;
