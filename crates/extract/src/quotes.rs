@@ -1157,6 +1157,13 @@ fn indirect(
                 .find(|&k| speech_verb_at(d, s, k).is_some())
                 .unwrap_or(v);
             let cue = cue_text(d, pos, cue_at, t);
+            // A later verb with a subject of its own in the chunk before it ("Back when he
+            // wrote his book, Mr. McKinley said that …"): that subject's report.
+            let subject = if cue_at > v {
+                last_chunk_subject(d, r, pos, from, cue_at, Some(&subject)).unwrap_or(subject)
+            } else {
+                subject
+            };
             return make(subject, cue, t + 1, n);
         }
         // "NAME said CLAUSE".
@@ -1457,6 +1464,15 @@ pub(crate) mod tests {
         let q = find(&qs, "he will refuse to answer");
         assert_eq!(q.speaker_mention.as_deref(), Some("Pagliano's lawyer"));
         assert_eq!(q.speaker.as_deref(), Some("lawyer for Bryan Pagliano"));
+    }
+
+    #[test]
+    fn a_later_verb_with_its_own_subject_before_that() {
+        let t = "Small Steps Toward College Savings\n\nTHE BORROWING Back when he wrote his book, Mr. McKinley said that he considered debt a last resort.";
+        let qs = run(t);
+        let q = find(&qs, "he considered debt a last resort");
+        assert_eq!(q.speaker_mention.as_deref(), Some("Mr. McKinley"));
+        assert_eq!(q.cue.as_deref(), Some("said"));
     }
 
     #[test]
