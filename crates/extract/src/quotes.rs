@@ -9,10 +9,14 @@
 //! Direct quotes are attributed by a frame after the quote (`“…,” said Mr. Clarke`), before
 //! it (`NAME told OUTLET: “…”`), or ending the sentence it closes in (`“…” for criminal
 //! behavior, she said.`); a quote ending in "?" or "!" may have its frame in the next
-//! sentence (`“…?” Graham asked.`). Quotes with no verb are attributed by a dash signature
-//! ending the paragraph (`“…” ― Pamela Padilla`), by a paragraph ending "NAME VERB:" before
-//! the paragraph the quote opens (`Caddell continued:`), or by a headline's "NAME:"
-//! (`Sanders: Clinton needs to 'get away from …'`). A quote with no frame right after an
+//! sentence (`“…?” Graham asked.`); before it also "According to NAME, “…”" and a verb of
+//! manner right before the quote (`Zero Hedge asked, “…”`). Quotes with no verb are
+//! attributed by a dash signature ending the paragraph (`“…” ― Pamela Padilla`), by a
+//! paragraph ending "NAME VERB:" before the paragraph the quote opens (`Caddell continued:`),
+//! or by a headline's "NAME:" (`Sanders: Clinton needs to 'get away from …'`). A paragraph
+//! without quote marks after "NAME VERB:" is that speaker's block quote (`Limbaugh added:`).
+//! A short quote after a preposition or a possessive is a title (`broadcast of “Fox News
+//! Sunday,”`). A quote with no frame right after an
 //! attributed quote of the same paragraph, with nothing but that frame's sentence between
 //! them, continues it (`“…,” Graham said. “But …”`): same speaker.
 //!
@@ -50,6 +54,11 @@
 //! no earlier speaker at all), wins, but only when it is the one such name there. Definite
 //! role nouns ("The spokesperson", "the experts", "The region’s leader") resolve to the most
 //! recent earlier phrase with the same role noun.
+//! With no speaker in reach and no such name, "he"/"she" is the person opening the sentence
+//! before as its subject (or before a run of sentences opening with the same pronoun). A
+//! speech verb's subject is the comma chunk right before it when the sentence's first subject
+//! has a clause of its own ("Lenox was a juggernaut, Mr. Clarke said, until …"); a place
+//! speaks only as the whole subject ("Even China, …, said").
 //! When nothing fits, the speaker is `None`: nothing is guessed.
 
 mod frame;
