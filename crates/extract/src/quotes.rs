@@ -1485,6 +1485,20 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_role_with_an_appositive_name_and_honorific_is_that_person() {
+        let t = "What Mexico Could Do When Up Against Trump\n\nThe minister of the economy, Mr. Guajardo Villarreal, argues there is little point for Mexico to respond now to Mr. Trump's threats.\n\n''We must not overreact to campaign rhetoric,'' he told me.";
+        let qs = run(t);
+        assert_eq!(
+            speaker(&qs, "there is little point for Mexico"),
+            Some("Guajardo Villarreal")
+        );
+        assert_eq!(
+            speaker(&qs, "We must not overreact"),
+            Some("Guajardo Villarreal")
+        );
+    }
+
+    #[test]
     fn a_country_speaks_only_as_the_whole_subject() {
         let t = "Outrage but few options on the test\n\nEven China, Pyongyang's only ally and its economic lifeline to the outside world, said it was \"resolutely opposed\" to the test and warned North Korea to refrain from further actions that would worsen the situation.\n\nSpeaking at a rally in Novi, Michigan, Trump says he is making “a demand” of Obama.";
         let qs = run(t);

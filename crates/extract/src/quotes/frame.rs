@@ -970,7 +970,14 @@ fn describe_role(d: &Doc<'_>, s: &Sent<'_>, k: usize, limit: usize) -> RoleNp {
     // An appositive name after a comma: "leader, Ramzan Kadyrov,".
     let mut appositive: Option<(&EntityMention, usize)> = None;
     if b < limit && d.gap(s, b - 1).contains(',') {
-        if let Some((e, last)) = d.entity_at(s, b) {
+        // The name may come with its honorific: "The minister of the economy, Mr. Guajardo
+        // Villarreal, argues".
+        let at = if HONORIFICS.contains(&toks[b].text) && b + 1 < limit {
+            b + 1
+        } else {
+            b
+        };
+        if let Some((e, last)) = d.entity_at(s, at) {
             let ends = last + 1 >= limit
                 || d.gap(s, last).contains(',')
                 || CLAUSE_WORDS.contains(&lower(&toks[last + 1]).as_str())
@@ -992,7 +999,11 @@ fn describe_role(d: &Doc<'_>, s: &Sent<'_>, k: usize, limit: usize) -> RoleNp {
     let description = if let Some(p) = complement.iter().find(|e| e.kind == EntityKind::Person) {
         Some(format!("{noun} for {}", d.canonical(&p.text)))
     } else if let Some((p, _)) = appositive {
-        if prep.is_some() {
+        // The name is the complement's role ("a spokesperson for Chechnya's leader, Ramzan
+        // Kadyrov") when the complement has one; else the role's own holder ("The minister of
+        // the economy, Mr. Guajardo Villarreal").
+        let complement_role = (k + 1..b).any(|i| role_class(toks[i].text).is_some());
+        if prep.is_some() && complement_role {
             Some(format!("{noun} for {}", d.canonical(&p.text)))
         } else {
             Some(d.canonical(&p.text))
