@@ -515,6 +515,9 @@ fn attribute_direct(
     if frame.is_none() {
         frame = headline_frame(d, pos, q);
     }
+    if frame.is_none() {
+        frame = transcript_frame(d, q);
+    }
     let tight = frame.as_ref().is_some_and(|f| f.tight);
     if q.words < MIN_QUOTE_WORDS && !tight {
         return None;
@@ -810,6 +813,42 @@ fn block_quote(
         },
         kind,
     ))
+}
+
+/// A quoted transcript turn that names its speaker in capitals first (`“WALLACE: Let’s start
+/// with breaking news …”`), when a person of the document has that name (case aside): not a
+/// label ("NOTE:").
+fn transcript_frame(d: &Doc<'_>, q: &RawQuote) -> Option<Frame> {
+    let text = d.slice(q.span().start, q.span().end);
+    let colon = text.find(':')?;
+    let name = &text[..colon];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 3
+        || !words
+            .iter()
+            .all(|w| w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.'))
+    {
+        return None;
+    }
+    let last = words.last()?.to_lowercase();
+    // The person whose surname it is ("PENCE": Mike Pence).
+    let person = d.entities.iter().find(|e| {
+        e.kind == EntityKind::Person
+            && e.text
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.to_lowercase() == last)
+    })?;
+    let start = q.span().start + (name.len() - name.trim_start().len());
+    let span = Span::new(start, q.span().start + name.trim_end().len());
+    let mut subject = frame::name_subject(d, span);
+    subject.speaker = Some(d.canonical(&person.text));
+    Some(Frame {
+        subject: Some(subject),
+        cue: ":".to_string(),
+        tight: true,
+    })
 }
 
 /// A quote in a headline that names its speaker first: `Sanders: Clinton needs to 'get away
@@ -1496,6 +1535,18 @@ pub(crate) mod tests {
             speaker(&qs, "We must not overreact"),
             Some("Guajardo Villarreal")
         );
+    }
+
+    #[test]
+    fn a_quoted_transcript_turn_names_its_speaker_in_capitals() {
+        let t = "Pence: Gennifer Flowers Won’t Be at Debate\n\nRepublican vice-presidential nominee Gov. Mike Pence spoke on Sunday.\n\n\"PENCE: Well, the question really should be why was Hillary Clinton and her campaign inviting him.\"\n\n\"NOTE: The transcript was edited for length and clarity by the show.\"";
+        let qs = run(t);
+        assert_eq!(speaker(&qs, "PENCE: Well"), Some("Mike Pence"));
+        // A label no person of the document bears names no one.
+        assert!(qs
+            .iter()
+            .filter(|q| q.text.starts_with("NOTE"))
+            .all(|q| q.speaker.is_none()));
     }
 
     #[test]
