@@ -1550,6 +1550,16 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn an_introduction_without_a_comma_is_not_the_subject() {
+        let t = "Trump’s East European Achilles Heel.\n\nDonald Trump’s recent gains in some polls in the Middle West and Florida may prove to be a transient phenomenon.\n\nIn a Bloomberg interview Trump declared “I think NATO may be obsolete.  ...  NATO was set up a long time ago, many, many years ago. Things are different now.”";
+        let qs = run(t);
+        assert_eq!(
+            speaker(&qs, "I think NATO may be obsolete"),
+            Some("Donald Trump")
+        );
+    }
+
+    #[test]
     fn a_country_speaks_only_as_the_whole_subject() {
         let t = "Outrage but few options on the test\n\nEven China, Pyongyang's only ally and its economic lifeline to the outside world, said it was \"resolutely opposed\" to the test and warned North Korea to refrain from further actions that would worsen the situation.\n\nSpeaking at a rally in Novi, Michigan, Trump says he is making “a demand” of Obama.";
         let qs = run(t);

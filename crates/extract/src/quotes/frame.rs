@@ -1227,6 +1227,16 @@ pub(crate) fn parse_subject(
     for ci in order {
         let (ca, cb) = cs[ci];
         let mut k = ca;
+        // An introduction with no comma before the subject ("In a Bloomberg interview Trump
+        // declared"): the person ending the chunk, not a name inside the introduction.
+        if INTRO.contains(&lower(&toks[ca]).as_str()) {
+            if let Some(p) = (ca + 1..cb).find(|&i| {
+                d.entity_at(s, i)
+                    .is_some_and(|(e, last)| e.kind == EntityKind::Person && last + 1 == cb)
+            }) {
+                k = p;
+            }
+        }
         while k < cb {
             if let Some(p) = pronoun_word(&toks[k]).filter(|_| k + 1 == cb) {
                 let (speaker, kind) = if p == "we" || p == "i" {
