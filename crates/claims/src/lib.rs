@@ -84,6 +84,11 @@ const MAX_WORDINGS_COMPARED: usize = 20;
 const MIN_COMMON_WORD_MENTIONS: usize = 200;
 /// Share of a sentence a quote must cover for the sentence to count as the quoted speaker's.
 const ATTRIBUTED_SHARE: f32 = 0.3;
+/// Share of a sentence a quote and its speaker, taken together from the first to the last
+/// word, must cover for a sentence reporting speech to count as that speaker's statement
+/// ("Conservative economist Aparna Mathur, who studies …, said Ivanka Trump's statement
+/// didn't clarify the matter": a long subject, a short report).
+const FRAMED_SHARE: f32 = 0.4;
 /// Most words before a quote and its speaker for a sentence that opens with them ("In an
 /// interview, Sanders said …").
 const FRAME_LEAD_WORDS: usize = 4;
@@ -885,9 +890,9 @@ pub fn collect_mentions(inputs: &[ClaimInput<'_>]) -> Vec<Mention> {
             }
             // A sentence speaks for a quoted speaker when the quote is most of it, when it is
             // a denial (the denier is who the quote or reported speech names), or when it
-            // reports speech and opens with the quote and its speaker side by side ("“…,”
-            // said Luis Rubio, who heads …": a long frame around a short quote; not "X is
-            // unclear, while Kadyrov has said he …").
+            // reports speech and opens or ends with the quote and its speaker side by side
+            // ("“…,” said Luis Rubio, who heads …": a long frame around a short quote; not
+            // "X is unclear, while Kadyrov has said he …").
             let attributed_to = input
                 .extractions
                 .quotes
@@ -905,16 +910,46 @@ pub fn collect_mentions(inputs: &[ClaimInput<'_>]) -> Vec<Mention> {
                                 .get(sp.end.min(q.span.end)..sp.start.max(q.span.start))
                                 .unwrap_or("");
                             let lead = input.doc.text.get(sentence.span.start..first).unwrap_or("");
+                            // Or closes the sentence with them ("So when Patriot signaled …,
+                            // Mr. Barrett said, "we were floored."").
+                            let last = sp.end.max(q.span.end);
+                            let tail = input.doc.text.get(last..sentence.span.end).unwrap_or("");
                             sp.start >= sentence.span.start
                                 && sp.end <= sentence.span.end
-                                && tokens(lead, 0).len() <= FRAME_LEAD_WORDS
+                                && (tokens(lead, 0).len() <= FRAME_LEAD_WORDS
+                                    || tokens(tail, 0).is_empty())
                                 && tokens(gap, 0).len() <= FRAME_GAP_WORDS
                         });
                     stance == Stance::Denies
                         || framed_here
                         || covered as f32 >= ATTRIBUTED_SHARE * sentence.span.len() as f32
                 })
-                .find_map(|q| q.speaker.clone());
+                .find_map(|q| q.speaker.clone())
+                .or_else(|| {
+                    // A report whose speaker and words make most of the sentence, its frame
+                    // in it: "…, Mr. Rubio said, are like ''nuclear bombs …''".
+                    if stance == Stance::Asserts {
+                        return None;
+                    }
+                    input
+                        .extractions
+                        .quotes
+                        .iter()
+                        .filter(|q| q.speaker.is_some())
+                        .filter_map(|q| {
+                            let sp = q.speaker_span?;
+                            if sp.start < sentence.span.start || sp.end > sentence.span.end {
+                                return None;
+                            }
+                            let start = sp.start.min(q.span.start).max(sentence.span.start);
+                            let end = sp.end.max(q.span.end).min(sentence.span.end);
+                            let share = end.saturating_sub(start) as f32
+                                / sentence.span.len().max(1) as f32;
+                            (share >= FRAMED_SHARE).then_some((end - start, q))
+                        })
+                        .max_by_key(|(extent, _)| *extent)
+                        .and_then(|(_, q)| q.speaker.clone())
+                });
             let stance = if stance == Stance::Asserts && attributed_to.is_some() {
                 Stance::Reports
             } else {
@@ -1188,6 +1223,51 @@ mod tests {
 
     fn read(path: PathBuf) -> Vec<dossier_core::Document> {
         dossier_ingest::read_paths(&[path]).flatten().collect()
+    }
+
+    /// A sentence reporting speech whose subject is long and report short is the
+    /// speaker's statement; one stating a fact is not anyone's (PolNeAR dev, Washington
+    /// Post and New York Times, 2016).
+    #[test]
+    fn a_long_subject_before_a_short_report_is_the_speaker_s_statement() {
+        let text = "Ivanka Trump Pushes Child Care Plan\n\nConservative economist Aparna Mathur, who studies tax policy and labor issues at the American Enterprise Institute, said Ivanka Trump's statement didn't clarify the matter.\n\nBut the economic weapons his country has at its disposal, Mr. Rubio added, are like ''nuclear bombs that you can't use.''\n\nThe campaign released the plan on Tuesday.";
+        let p = Prepared::new(vec![dossier_core::Document::plain("wp", text)]);
+        let inputs = [ClaimInput {
+            doc: &p.docs[0],
+            text: &p.texts[0],
+            extractions: &p.extractions[0],
+            figure_groups: &p.figure_groups[0],
+        }];
+        let mentions = super::collect_mentions(&inputs);
+        let of = |start: &str| {
+            mentions
+                .iter()
+                .find(|m| m.span.slice(text).starts_with(start))
+                .unwrap_or_else(|| panic!("no mention {start:?}"))
+                .attributed_to
+                .clone()
+        };
+        assert_eq!(
+            of("Conservative economist").as_deref(),
+            Some("Aparna Mathur")
+        );
+        assert_eq!(of("But the economic weapons").as_deref(), Some("Rubio"));
+        assert_eq!(of("The campaign released"), None);
+        // A sentence closing with the speaker and the quote side by side.
+        let text = "A Curious Plan to Fight Climate Change\n\nMr. Barrett is the lawyer for the state.\n\nSo when Patriot signaled last summer that it was going to make a deal with Mr. Clarke, Mr. Barrett said, \"we were floored.\"";
+        let p = Prepared::new(vec![dossier_core::Document::plain("nyt", text)]);
+        let inputs = [ClaimInput {
+            doc: &p.docs[0],
+            text: &p.texts[0],
+            extractions: &p.extractions[0],
+            figure_groups: &p.figure_groups[0],
+        }];
+        let mentions = super::collect_mentions(&inputs);
+        let m = mentions
+            .iter()
+            .find(|m| m.span.slice(text).starts_with("So when Patriot"))
+            .expect("the sentence");
+        assert_eq!(m.attributed_to.as_deref(), Some("Barrett"));
     }
 
     /// The bundled example: five reports, with a disputed claim (a denial kept apart from

@@ -9,10 +9,14 @@
 //! Direct quotes are attributed by a frame after the quote (`“…,” said Mr. Clarke`), before
 //! it (`NAME told OUTLET: “…”`), or ending the sentence it closes in (`“…” for criminal
 //! behavior, she said.`); a quote ending in "?" or "!" may have its frame in the next
-//! sentence (`“…?” Graham asked.`). Quotes with no verb are attributed by a dash signature
-//! ending the paragraph (`“…” ― Pamela Padilla`), by a paragraph ending "NAME VERB:" before
-//! the paragraph the quote opens (`Caddell continued:`), or by a headline's "NAME:"
-//! (`Sanders: Clinton needs to 'get away from …'`). A quote with no frame right after an
+//! sentence (`“…?” Graham asked.`); before it also "According to NAME, “…”" and a verb of
+//! manner right before the quote (`Zero Hedge asked, “…”`). Quotes with no verb are
+//! attributed by a dash signature ending the paragraph (`“…” ― Pamela Padilla`), by a
+//! paragraph ending "NAME VERB:" before the paragraph the quote opens (`Caddell continued:`),
+//! or by a headline's "NAME:" (`Sanders: Clinton needs to 'get away from …'`). A paragraph
+//! without quote marks after "NAME VERB:" is that speaker's block quote (`Limbaugh added:`).
+//! A short quote after a preposition or a possessive is a title (`broadcast of “Fox News
+//! Sunday,”`). A quote with no frame right after an
 //! attributed quote of the same paragraph, with nothing but that frame's sentence between
 //! them, continues it (`“…,” Graham said. “But …”`): same speaker.
 //!
@@ -50,6 +54,11 @@
 //! no earlier speaker at all), wins, but only when it is the one such name there. Definite
 //! role nouns ("The spokesperson", "the experts", "The region’s leader") resolve to the most
 //! recent earlier phrase with the same role noun.
+//! With no speaker in reach and no such name, "he"/"she" is the person opening the sentence
+//! before as its subject (or before a run of sentences opening with the same pronoun). A
+//! speech verb's subject is the comma chunk right before it when the sentence's first subject
+//! has a clause of its own ("Lenox was a juggernaut, Mr. Clarke said, until …"); a place
+//! speaks only as the whole subject ("Even China, …, said").
 //! When nothing fits, the speaker is `None`: nothing is guessed.
 
 mod frame;
@@ -67,7 +76,7 @@ use marks::RawQuote;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuoteKind {
-    /// Words inside quote marks.
+    /// Words inside quote marks, or a paragraph set off by "NAME said:" before it.
     Direct,
     /// Reported speech ("said that ...", "according to ...").
     Indirect,
@@ -102,6 +111,12 @@ pub struct QuoteMention {
 
 /// Words of a direct quote below which it needs a tight speech frame to count.
 const MIN_QUOTE_WORDS: usize = 4;
+
+/// Tokens after a quote within which its frame's verb is looked for: the speaker may come
+/// with a long appositive ("''…,'' Leonard E. Burman, director of the centrist
+/// Urban-Brookings Tax Policy Center and a professor at the Maxwell School of Syracuse
+/// University, said").
+const MAX_APPOSITIVE_TOKENS: usize = 30;
 
 /// Words before a quote that make it a title, not speech.
 const TITLE_CUES: &[&str] = &[
@@ -176,6 +191,15 @@ pub fn extract_quotes(
                 }
                 out.push(m);
             }
+        }
+        if let Some((m, kind)) = block_quote(&d, &resolver, pos, &raws) {
+            covered.push(m.span);
+            resolver.history.push(Said {
+                pos: d.sent_at(m.span.start).unwrap_or(pos),
+                speaker: m.speaker.clone(),
+                kind,
+            });
+            out.push(m);
         }
         // Reported speech beside the sentence's direct quotes, never over them ("“…,” X said,
         // adding that …").
@@ -464,6 +488,17 @@ fn attribute_direct(
     if pb > pa && TITLE_CUES.contains(&s.toks[pb - 1].text.to_lowercase().as_str()) {
         return None;
     }
+    // A short quote after a preposition or a possessive is a title, not speech ("On this
+    // weekend’s broadcast of “Fox News Sunday,” …", "on CBS's "Face the Nation,"").
+    if q.words < MIN_QUOTE_WORDS && pb > pa {
+        let before = s.toks[pb - 1].text.to_lowercase();
+        if matches!(before.as_str(), "of" | "on" | "in" | "at" | "from")
+            || before.ends_with("’s")
+            || before.ends_with("'s")
+        {
+            return None;
+        }
+    }
     let mut frame = after_frame(d, r, q, long);
     if frame.is_none() {
         frame = before_frame(d, r, pos, pa, pb, q);
@@ -479,6 +514,9 @@ fn attribute_direct(
     }
     if frame.is_none() {
         frame = headline_frame(d, pos, q);
+    }
+    if frame.is_none() {
+        frame = transcript_frame(d, q);
     }
     let tight = frame.as_ref().is_some_and(|f| f.tight);
     if q.words < MIN_QUOTE_WORDS && !tight {
@@ -557,7 +595,7 @@ fn after_frame(d: &Doc<'_>, r: &Resolver, q: &RawQuote, long: &[&RawQuote]) -> O
     // Oklahoma, one of the states suing the EPA, said`.
     // Far from the quote, only as the end of an appositive ("…, said"); never a noun ("one
     // of the states suing").
-    let v = (sa..sb.min(sa + 20)).find(|&k| {
+    let v = (sa..sb.min(sa + MAX_APPOSITIVE_TOKENS)).find(|&k| {
         frame::verb_class(s.toks[k].text).is_some()
             && s.toks[k]
                 .text
@@ -718,6 +756,101 @@ fn intro_frame(d: &Doc<'_>, r: &Resolver, pos: usize, q: &RawQuote) -> Option<Fr
     })
 }
 
+/// A paragraph without quote marks set off by a paragraph ending "NAME VERB:" (sentence
+/// `pos`): the speaker's words as a block ("Limbaugh added:" then "And from a supposed
+/// front-runner, Hillary Clinton, this reeks of …"). The whole next paragraph, when no quote
+/// mark is in it (a paragraph opening with a quote is `intro_frame`'s).
+fn block_quote(
+    d: &Doc<'_>,
+    r: &Resolver,
+    pos: usize,
+    raws: &[RawQuote],
+) -> Option<(QuoteMention, HistKind)> {
+    let p = &d.sents[pos];
+    let next = d.sents.get(pos + 1)?;
+    if next.paragraph == p.paragraph || !d.slice(p.span.start, p.span.end).trim_end().ends_with(':')
+    {
+        return None;
+    }
+    let last = d.sents[pos + 1..]
+        .iter()
+        .take_while(|o| o.paragraph == next.paragraph)
+        .last()?;
+    let span = Span::new(next.span.start, last.span.end);
+    if raws
+        .iter()
+        .any(|q| q.open.start < span.end && span.start < q.after())
+    {
+        return None;
+    }
+    let n = p.toks.len();
+    let v = (n.saturating_sub(4)..n).rev().find(|&k| {
+        frame::speech_verb_at(d, p, k).is_some()
+            && (k + 1 == n || frame::verb_class(p.toks[k].text) == Some(Verb::Tell))
+    })?;
+    let subject = parse_subject(d, r, pos, 0, v, Mode::Backward)?;
+    // The frame must be the whole paragraph's sentence: "Limbaugh added:", not a clause
+    // ending a longer report.
+    if subject.before.is_some() {
+        return None;
+    }
+    let text = d.slice(span.start, span.end).trim_end().to_string();
+    if dossier_text::tokens(&text, 0).len() < MIN_QUOTE_WORDS {
+        return None;
+    }
+    let kind = subject.kind;
+    Some((
+        QuoteMention {
+            span: Span::new(span.start, span.start + text.len()),
+            text,
+            sentence: next.index,
+            kind: QuoteKind::Direct,
+            speaker: subject.speaker,
+            speaker_mention: Some(subject.mention),
+            speaker_span: Some(subject.mention_span),
+            speaker_role: subject.role,
+            cue: Some(cue_text(d, pos, v, n)),
+        },
+        kind,
+    ))
+}
+
+/// A quoted transcript turn that names its speaker in capitals first (`“WALLACE: Let’s start
+/// with breaking news …”`), when a person of the document has that name (case aside): not a
+/// label ("NOTE:").
+fn transcript_frame(d: &Doc<'_>, q: &RawQuote) -> Option<Frame> {
+    let text = d.slice(q.span().start, q.span().end);
+    let colon = text.find(':')?;
+    let name = &text[..colon];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 3
+        || !words
+            .iter()
+            .all(|w| w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.'))
+    {
+        return None;
+    }
+    let last = words.last()?.to_lowercase();
+    // The person whose surname it is ("PENCE": Mike Pence).
+    let person = d.entities.iter().find(|e| {
+        e.kind == EntityKind::Person
+            && e.text
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.to_lowercase() == last)
+    })?;
+    let start = q.span().start + (name.len() - name.trim_start().len());
+    let span = Span::new(start, q.span().start + name.trim_end().len());
+    let mut subject = frame::name_subject(d, span);
+    subject.speaker = Some(d.canonical(&person.text));
+    Some(Frame {
+        subject: Some(subject),
+        cue: ":".to_string(),
+        tight: true,
+    })
+}
+
 /// A quote in a headline that names its speaker first: `Sanders: Clinton needs to 'get away
 /// from all of this personality stuff' with Trump.`
 fn headline_frame(d: &Doc<'_>, pos: usize, q: &RawQuote) -> Option<Frame> {
@@ -747,6 +880,41 @@ fn before_frame(
     q: &RawQuote,
 ) -> Option<Frame> {
     let s = &d.sents[pos];
+    let lead_in_after = |k: usize| {
+        let between = d.slice(s.toks[k].span.end, q.open.start);
+        between.trim_end().ends_with([':', ',']) || between.trim().is_empty()
+    };
+    // "According to Limbaugh, “…”".
+    if pb >= pa + 3
+        && s.toks[pa].text.eq_ignore_ascii_case("according")
+        && s.toks[pa + 1].text == "to"
+        && lead_in_after(pb - 1)
+    {
+        let subject = parse_subject(d, r, pos, pa + 2, pb, Mode::Forward)
+            .or_else(|| frame::bare_source(d, pos, pa + 2, pb));
+        if subject.is_some() {
+            return Some(Frame {
+                subject,
+                cue: "according to".to_string(),
+                tight: true,
+            });
+        }
+    }
+    // A verb that reports speech only right before it ("She continued, “…”", "Zero Hedge
+    // asked, “…”").
+    if pb > pa
+        && speech_verb_at(d, s, pb - 1) == Some(Verb::Post)
+        && !frame::relative_subject(s, pb - 1)
+        && lead_in_after(pb - 1)
+    {
+        if let Some(subject) = parse_subject(d, r, pos, pa, pb - 1, Mode::Forward) {
+            return Some(Frame {
+                subject: Some(subject),
+                cue: s.toks[pb - 1].text.to_string(),
+                tight: true,
+            });
+        }
+    }
     let v = (pa..pb).rev().find(|&k| {
         speech_verb_at(d, s, k).is_some_and(|c| c != Verb::Post) && !frame::relative_subject(s, k)
     })?;
@@ -769,11 +937,57 @@ fn before_frame(
         return None;
     }
     let _ = q;
+    // "So when Patriot signaled … a deal with Mr. Clarke, Mr. Barrett said, “we were
+    // floored.”": the speaker is the chunk before the verb, not a name in the clause before.
+    let first = parse_subject(d, r, pos, pa, v, Mode::Forward);
+    let subject = last_chunk_subject(d, r, pos, pa, v, first.as_ref()).or(first);
     Some(Frame {
-        subject: parse_subject(d, r, pos, pa, v, Mode::Forward),
+        subject,
         cue: cue_text(d, pos, v, pb),
         tight,
     })
+}
+
+/// The subject of the comma chunk right before speech verb `v` (tokens from `a` on), when the
+/// subject parsed from `a` (`first`) is followed by a clause of its own ("Lenox was a
+/// juggernaut, Mr. Clarke said"), not by the comma of an appositive ("Trump, the Republican
+/// nominee, said": the subject stays Trump). `None` when there is no such chunk.
+fn last_chunk_subject(
+    d: &Doc<'_>,
+    r: &Resolver,
+    pos: usize,
+    a: usize,
+    v: usize,
+    first: Option<&Subject>,
+) -> Option<Subject> {
+    let s = &d.sents[pos];
+    let c = (a + 1..v).rev().find(|&k| d.gap(s, k - 1).contains(','))?;
+    // Quoted words before it are a quote this is the frame of, handled as such ("“I think
+    // Lester Holt will be very fair,” Trump said during a rally …").
+    if d.slice(s.toks[a].span.start, s.toks[c].span.start)
+        .contains(['“', '”', '"'])
+    {
+        return None;
+    }
+    let clause_before = first.is_none_or(|sub| {
+        let (b, e) = d.tok_range(s, sub.mention_span.start, sub.mention_span.end);
+        let after = (e..c)
+            .take_while(|&k| !d.gap(s, k - 1).contains(','))
+            .count();
+        // Back to a comma or a clause boundary ("ABC News reports that Dmitry Peskov, a
+        // prominent spokesperson for … said:" is the appositive case).
+        let before = (a..b)
+            .rev()
+            .take_while(|&k| {
+                !d.gap(s, k).contains(',') && !frame::BOUNDARY.contains(&s.toks[k].text)
+            })
+            .count();
+        e <= c && (after >= 2 || before >= 4)
+    });
+    if !clause_before {
+        return None;
+    }
+    parse_subject(d, r, pos, c, v, Mode::Forward)
 }
 
 /// The start of a second report inside a reported clause: a coordinated or participial speech
@@ -892,6 +1106,9 @@ fn indirect(
         }
     }
 
+    // The subject of a speech verb whose report was too short, for the verb coordinated with
+    // it.
+    let mut coordinated_subject: Option<Subject> = None;
     for v in from..n {
         let Some(class) = speech_verb_at(d, s, v) else {
             continue;
@@ -905,6 +1122,23 @@ fn indirect(
         if v > from && d.gap(s, v - 1).contains(',') && n - v <= 6 {
             if let Some(subject) = parse_subject(d, r, pos, v + 1, n, Mode::Forward) {
                 return make(subject, toks[v].text.to_string(), from, v);
+            }
+        }
+        // Inverted, with a long appositive: "…, said Mr. Barrett, the lawyer for West
+        // Virginia's environmental protection agency." The name must follow the verb
+        // (a title at most between them) and end at a comma or the sentence's end.
+        // Only "say" verbs invert ("…, told his advisers to …": an object, not a subject).
+        if v > from && d.gap(s, v - 1).contains(',') && n - v > 6 && class == Verb::Say {
+            if let Some(subject) = parse_subject(d, r, pos, v + 1, n, Mode::Forward) {
+                let (a, e) = d.tok_range(s, subject.mention_span.start, subject.mention_span.end);
+                let named = subject.speaker.is_some()
+                    && matches!(subject.kind, HistKind::Person(_) | HistKind::Org);
+                let next_to_verb =
+                    a > v && a <= v + 3 && !(v..a).any(|k| d.gap(s, k).contains(','));
+                let closed = e >= n || d.gap(s, e - 1).contains(',');
+                if named && next_to_verb && closed && frame::pronoun_word(&toks[a]).is_none() {
+                    return make(subject, toks[v].text.to_string(), from, v);
+                }
             }
         }
         // At the end: "…, she said." / "…, X told Y."
@@ -924,7 +1158,30 @@ fn indirect(
             }
             continue;
         }
-        let Some(subject) = subject_before(v) else {
+        let subject = subject_before(v).or_else(|| {
+            coordinated_subject
+                .clone()
+                .filter(|_| v > 0 && toks[v - 1].text == "and")
+        });
+        // A frame in the middle whose subject is the comma chunk right before the verb,
+        // after a clause with a subject of its own ("Lenox was a juggernaut, Mr. Clarke said,
+        // until …"; "It would likely take two to three weeks …, he said, and …").
+        // Not for a participle, whose subject is the sentence's ("Hillary Clinton spoke out …
+        // in Tulsa, Oklahoma, arguing that …").
+        let last_chunk = if from == 0 && !toks[v].text.ends_with("ing") {
+            last_chunk_subject(d, r, pos, 0, v, subject.as_ref())
+        } else {
+            None
+        };
+        if let Some(sub) = &last_chunk {
+            if let Some(m) = mid_sentence(d, pos, v, sub) {
+                return Some((m, sub.kind, None));
+            }
+        }
+        // Otherwise too the verb's subject is the chunk right before it when the first
+        // subject has a clause of its own ("Democrats … seized upon Mr. Trump's RT
+        // appearance, in which he said he was skeptical …": he, not RT).
+        let Some(subject) = last_chunk.or(subject) else {
             continue;
         };
         if from == 0 {
@@ -938,7 +1195,8 @@ fn indirect(
         let limit = second_report(d, s, v + 1, n).unwrap_or(n);
         let that = (v + 1..limit.min(v + 13)).find(|&t| {
             toks[t].text == "that"
-                && (t - v <= 6 && !(v..t).any(|k| d.gap(s, k).contains([',', ';', ':']))
+                && (t - v <= if class == Verb::Tell { 8 } else { 6 }
+                    && !(v..t).any(|k| d.gap(s, k).contains([',', ';', ':']))
                     || speech_verb_at(d, s, t - 1).is_some())
         });
         if let Some(t) = that {
@@ -947,10 +1205,39 @@ fn indirect(
                 .find(|&k| speech_verb_at(d, s, k).is_some())
                 .unwrap_or(v);
             let cue = cue_text(d, pos, cue_at, t);
+            // A later verb with a subject of its own in the chunk before it ("Back when he
+            // wrote his book, Mr. McKinley said that …"): that subject's report.
+            let subject = if cue_at > v {
+                last_chunk_subject(d, r, pos, from, cue_at, Some(&subject)).unwrap_or(subject)
+            } else {
+                subject
+            };
             return make(subject, cue, t + 1, n);
         }
         // "NAME said CLAUSE".
+        // Too short a clause before a coordinated report ("He claimed vast wealth and said
+        // it ensured …"): the next verb's report is the one.
         if class == Verb::Say && !d.gap(s, v).contains([',', ':', '.', ';']) {
+            match make(subject.clone(), toks[v].text.to_string(), v + 1, n) {
+                Some(found) => return Some(found),
+                None => {
+                    coordinated_subject = Some(subject);
+                    continue;
+                }
+            }
+        }
+        // "NAME announced it would …": a verb that otherwise wants "that", right before a
+        // clause that a pronoun and an auxiliary open (not an object: "announced it Friday").
+        let clause_opens = |k: usize| {
+            k + 1 < n
+                && matches!(
+                    toks[k].text.to_lowercase().as_str(),
+                    "it" | "he" | "she" | "they" | "we"
+                )
+                && CLAUSE_AUX.contains(&toks[k + 1].text.to_lowercase().as_str())
+        };
+        if class == Verb::That && !d.gap(s, v).contains([',', ':', '.', ';']) && clause_opens(v + 1)
+        {
             return make(subject, toks[v].text.to_string(), v + 1, n);
         }
         // Parenthetical: "CLAUSE, NAME told OUTLET, and …".
@@ -962,6 +1249,13 @@ fn indirect(
     }
     None
 }
+
+/// Auxiliaries and modals after a pronoun that make it a clause's subject ("announced it
+/// would …", "confirmed he had …").
+const CLAUSE_AUX: &[&str] = &[
+    "would", "will", "had", "has", "have", "was", "were", "is", "are", "could", "can", "may",
+    "might", "should", "must", "did", "does", "do",
+];
 
 /// Words that start a second clause rather than the rest of the reported sentence
 /// ("…, X told Y, and …").
@@ -1111,6 +1405,223 @@ pub(crate) mod tests {
     }
 
     // The sentences below are from PolNeAR dev articles (2016 US news), hand-checked.
+
+    #[test]
+    fn frame_after_a_clause_and_inverted_frame_with_a_long_appositive() {
+        let t = "Mr. Clarke runs Lenox.\n\nLenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.\n\nWest Virginia officials felt comfortable with this arrangement because they could pressure Patriot's hedge fund lenders to contribute money to the trust for reclamation work, said Mr. Barrett, the lawyer for West Virginia's environmental protection agency.\n\nBut the new plan is still tilted toward the rich, the Tax Foundation said.";
+        let qs = run(t);
+        // The frame's subject is the chunk before the verb, not the clause's own subject.
+        let q = find(&qs, "Lenox was a juggernaut");
+        assert_eq!(q.speaker.as_deref(), Some("Clarke"));
+        assert!(q.text.ends_with("until it went bankrupt in 1999"), "{q:#?}");
+        let q = find(&qs, "West Virginia officials felt");
+        assert_eq!(q.speaker_mention.as_deref(), Some("Mr. Barrett"));
+        assert!(q.text.ends_with("for reclamation work"), "{q:#?}");
+        // Not a tell verb's object: "told his advisers to …" names no speaker after it.
+        let t = "Obama on Climate Change\n\nMr. Obama, who understood that a legislative push would be fruitless, told his advisers to figure out how to enact deep emissions cuts without Congress.";
+        assert!(run(t)
+            .iter()
+            .all(|q| q.speaker.as_deref() != Some("advisers to Congress")));
+        let qs = run(
+            "Mr. Clarke runs Lenox.\n\nLenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.\n\nBut the new plan is still tilted toward the rich, the Tax Foundation said.",
+        );
+        // A leading "But" is not an introduction that hides the report.
+        let q = qs
+            .iter()
+            .find(|q| q.text.contains("the new plan is still tilted"))
+            .unwrap_or_else(|| panic!("no report in {qs:#?}"));
+        assert_eq!(q.speaker.as_deref(), Some("Tax Foundation"));
+        // Before a direct quote too: the chunk before the verb, not the clause's last name.
+        let t = "Mr. Barrett works for the state.\n\nSo when Patriot signaled last summer that it was going to make a deal with Mr. Clarke, Mr. Barrett said, \"we were floored.\"\n\nFormer Pennsylvania Gov. Ed Rendell, who served as general chairman of the DNC during the 2000 election, agreed that the party’s vacancy rules should be modernized.";
+        let qs = run(t);
+        assert_eq!(speaker(&qs, "we were floored"), Some("Barrett"));
+        // An appositive after the subject leaves the subject as it is.
+        assert_eq!(
+            speaker(&qs, "the party’s vacancy rules"),
+            Some("Ed Rendell")
+        );
+    }
+
+    #[test]
+    fn frames_before_a_quote_with_according_to_or_a_verb_of_manner() {
+        let t = "Rush Limbaugh: Hillary Asking Moderator To Fact Check Trump ‘Reeks of Fear.’\n\nAccording to Limbaugh, “[I]f it was left up to Hillary, she wouldn’t have time to say anything positive.”\n\nZero Hedge asked, “Wait, now it is 18.7% when Politi’fact’ said a year prior that Bernie’s 51% claim was ‘mostly true’? Interesting.”";
+        let qs = run(t);
+        let q = find(&qs, "[I]f it was left up to Hillary");
+        assert_eq!(q.speaker.as_deref(), Some("Limbaugh"));
+        assert_eq!(q.cue.as_deref(), Some("according to"));
+        let q = find(&qs, "Wait, now it is 18.7%");
+        assert_eq!(q.speaker.as_deref(), Some("Zero Hedge"));
+        assert_eq!(q.cue.as_deref(), Some("asked"));
+    }
+
+    #[test]
+    fn frame_after_a_quote_past_a_long_appositive() {
+        let t = "''It has the important virtue of being fiscally responsible,'' Leonard E. Burman, director of the centrist Urban-Brookings Tax Policy Center and a professor at the Maxwell School of Syracuse University, said of Mrs. Clinton's plan. ''It doesn't make our long-term fiscal problems worse.''";
+        let qs = run(t);
+        assert_eq!(
+            speaker(&qs, "It has the important virtue"),
+            Some("Leonard E. Burman")
+        );
+        assert_eq!(speaker(&qs, "It doesn't make"), Some("Leonard E. Burman"));
+    }
+
+    #[test]
+    fn coordinated_speech_verb_and_announced_before_a_pronoun_clause() {
+        let t = "Old Hands Help Russia Navigate U.S.\n\nMr. Schultz generally supported Democrats during his time on MSNBC, which let him go in 2015, and said he did not support Mr. Trump, the presumed Putin favorite.\n\nWells Fargo just this month announced it would get rid of these incentives, beginning in January 2017.";
+        let qs = run(t);
+        assert_eq!(
+            speaker(&qs, "he did not support Mr. Trump"),
+            Some("Schultz")
+        );
+        let q = find(&qs, "it would get rid of these incentives");
+        assert_eq!(q.speaker.as_deref(), Some("Wells Fargo"));
+        assert_eq!(q.cue.as_deref(), Some("announced"));
+    }
+
+    #[test]
+    fn too_short_a_clause_before_a_coordinated_report() {
+        let t = "Ready for Trump vs. Clinton?\n\nDonald Trump was at the top of national and battleground Republican polls. He claimed vast wealth and said it ensured he was not beholden to special interests.";
+        let qs = run(t);
+        let q = find(&qs, "it ensured he was not beholden");
+        assert_eq!(q.speaker_mention.as_deref(), Some("He"));
+        assert_eq!(q.cue.as_deref(), Some("said"));
+    }
+
+    #[test]
+    fn a_pronoun_resolves_to_the_subject_opening_the_sentence_before() {
+        let t = "Retired General Reveals ‘Demoralizing’ Experience Of Serving Under Obama.\n\nRetired U.S. Air Force Gen. Norman Ham is speaking out ahead of the presidential election about the serious problems he has with the current commander in chief — and why he believes GOP nominee Donald Trump has the best plan to correct the American military’s current course.\n\nIn an interview with Trending Today USA with Rusty Humphries, Ham made it clear he had major misgivings about the armed forces under President Barack Obama at the time of his retirement two years ago.\n\n“Now that I don’t have to be politically correct anymore,” he told the host, “it was demoralizing to work for Obama.”";
+        let qs = run(t);
+        let q = find(&qs, "Now that I don’t have to be");
+        assert_eq!(q.speaker_mention.as_deref(), Some("he"));
+        assert_eq!(q.speaker.as_deref(), Some("Norman Ham"));
+    }
+
+    #[test]
+    fn a_pronoun_goes_back_over_sentences_opening_with_it() {
+        let t = "Hillary Clinton Goes After Donald Trump’s Wealth\n\n“Since then, we have certainly also argued that his business and economic policies expose him as a fraud,” said Fallon.\n\nOn Monday night, Clinton leaned in heavy and often, painting Trump as a Romney caricature. She started off by emphasizing economic fairness, and a need to raise the minimum wage and close corporate loopholes. She then peppered him with attacks on his biography and platform.\n\n“Why won’t he release his tax returns? I think there may be a couple of reasons,” she said.";
+        let qs = run(t);
+        let q = find(&qs, "Why won’t he release");
+        assert_eq!(q.speaker_mention.as_deref(), Some("she"));
+        assert_eq!(q.speaker.as_deref(), Some("Clinton"));
+    }
+
+    #[test]
+    fn a_possessive_person_before_a_role_noun_is_whose_role_it_is() {
+        let t = "House panel votes to hold Clinton IT aide in contempt\n\nBryan Pagliano set up the server.\n\nHowever, Pagliano's lawyer has said he will refuse to answer any questions from the oversight panel.";
+        let qs = run(t);
+        let q = find(&qs, "he will refuse to answer");
+        assert_eq!(q.speaker_mention.as_deref(), Some("Pagliano's lawyer"));
+        assert_eq!(q.speaker.as_deref(), Some("lawyer for Bryan Pagliano"));
+    }
+
+    #[test]
+    fn a_later_verb_with_its_own_subject_before_that() {
+        let t = "Small Steps Toward College Savings\n\nTHE BORROWING Back when he wrote his book, Mr. McKinley said that he considered debt a last resort.";
+        let qs = run(t);
+        let q = find(&qs, "he considered debt a last resort");
+        assert_eq!(q.speaker_mention.as_deref(), Some("Mr. McKinley"));
+        assert_eq!(q.cue.as_deref(), Some("said"));
+    }
+
+    #[test]
+    fn a_role_with_an_appositive_name_and_honorific_is_that_person() {
+        let t = "What Mexico Could Do When Up Against Trump\n\nThe minister of the economy, Mr. Guajardo Villarreal, argues there is little point for Mexico to respond now to Mr. Trump's threats.\n\n''We must not overreact to campaign rhetoric,'' he told me.";
+        let qs = run(t);
+        assert_eq!(
+            speaker(&qs, "there is little point for Mexico"),
+            Some("Guajardo Villarreal")
+        );
+        assert_eq!(
+            speaker(&qs, "We must not overreact"),
+            Some("Guajardo Villarreal")
+        );
+    }
+
+    #[test]
+    fn a_quoted_transcript_turn_names_its_speaker_in_capitals() {
+        let t = "Pence: Gennifer Flowers Won’t Be at Debate\n\nRepublican vice-presidential nominee Gov. Mike Pence spoke on Sunday.\n\n\"PENCE: Well, the question really should be why was Hillary Clinton and her campaign inviting him.\"\n\n\"NOTE: The transcript was edited for length and clarity by the show.\"";
+        let qs = run(t);
+        assert_eq!(speaker(&qs, "PENCE: Well"), Some("Mike Pence"));
+        // A label no person of the document bears names no one.
+        assert!(qs
+            .iter()
+            .filter(|q| q.text.starts_with("NOTE"))
+            .all(|q| q.speaker.is_none()));
+    }
+
+    #[test]
+    fn an_introduction_without_a_comma_is_not_the_subject() {
+        let t = "Trump’s East European Achilles Heel.\n\nDonald Trump’s recent gains in some polls in the Middle West and Florida may prove to be a transient phenomenon.\n\nIn a Bloomberg interview Trump declared “I think NATO may be obsolete.  ...  NATO was set up a long time ago, many, many years ago. Things are different now.”";
+        let qs = run(t);
+        assert_eq!(
+            speaker(&qs, "I think NATO may be obsolete"),
+            Some("Donald Trump")
+        );
+    }
+
+    #[test]
+    fn a_country_speaks_only_as_the_whole_subject() {
+        let t = "Outrage but few options on the test\n\nEven China, Pyongyang's only ally and its economic lifeline to the outside world, said it was \"resolutely opposed\" to the test and warned North Korea to refrain from further actions that would worsen the situation.\n\nSpeaking at a rally in Novi, Michigan, Trump says he is making “a demand” of Obama.";
+        let qs = run(t);
+        assert_eq!(speaker(&qs, "it was \"resolutely opposed\""), Some("China"));
+        // The place ending an introduction is not the speaker.
+        let q = qs
+            .iter()
+            .find(|q| q.text.contains("he is making"))
+            .unwrap_or_else(|| panic!("no report in {qs:#?}"));
+        assert_ne!(q.speaker.as_deref(), Some("Michigan"));
+    }
+
+    #[test]
+    fn a_short_quote_after_a_preposition_is_a_title_and_the_report_is_found() {
+        let t = "Pence: Gennifer Flowers Won’t Be at Debate\n\nOn this weekend’s broadcast of “Fox News Sunday,” Republican vice-presidential nominee Gov. Mike Pence (R-IN) said his running mate presidential nominee Donald Trump’s tweet to invite Gennifer Flowers to Monday night’s debate was only “to mock” Hillary Clinton for inviting Trump critic Mark Cuban.";
+        let qs = run(t);
+        assert!(qs.iter().all(|q| q.text != "Fox News Sunday"), "{qs:#?}");
+        let q = qs
+            .iter()
+            .find(|q| q.text.contains("tweet to invite Gennifer Flowers"))
+            .unwrap_or_else(|| panic!("no report in {qs:#?}"));
+        assert_eq!(q.speaker.as_deref(), Some("Mike Pence"));
+    }
+
+    #[test]
+    fn a_paragraph_set_off_by_name_verb_colon_is_a_block_quote() {
+        let t = "Rush Limbaugh: Hillary Asking Moderator To Fact Check Trump ‘Reeks of Fear.’\n\nLimbaugh added:\n\nAnd from a supposed front-runner, Hillary Clinton, this reeks of some of the greatest fear that I have ever seen. She can’t beat this guy without stacking the deck?\n\nThe campaign did not respond.";
+        let qs = run(t);
+        let q = find(&qs, "And from a supposed front-runner");
+        assert_eq!(q.speaker.as_deref(), Some("Limbaugh"));
+        assert!(q.text.ends_with("stacking the deck?"), "{q:#?}");
+        // Only the paragraph right after the frame.
+        assert!(qs.iter().all(|q| !q.text.contains("did not respond")));
+    }
+
+    #[test]
+    fn a_place_ending_an_introduction_is_not_the_role_s_person() {
+        let t = "De Blasio says Chelsea explosion was an 'intentional act.'\n\nTwenty-nine people were injured tonight in a densely packed Chelsea neighborhood by an explosion that Mayor Bill de Blasio described as “an intentional act.”\n\nAt a press conference in Chelsea, the mayor also said that it was too early to tell whether the explosion was caused by a bomb.\n\n(Having said that, there are some economists who argue that corporate taxes should be very little or nothing at all.)";
+        let qs = run(t);
+        let q = find(&qs, "it was too early to tell");
+        assert_eq!(q.speaker_mention.as_deref(), Some("the mayor"));
+        assert_ne!(q.speaker.as_deref(), Some("Chelsea"));
+        // "Having said that" is a connective.
+        assert!(qs
+            .iter()
+            .all(|q| q.speaker_mention.as_deref() != Some("Having")));
+    }
+
+    #[test]
+    fn the_verb_s_subject_is_the_chunk_before_it_after_a_clause_but_not_for_a_participle() {
+        let t = "Pence Gives GOP a Boost\n\nWriting for a Los Angeles Times panel that all agreed Pence won the debate, Mark Z. Barabak noted that the way Pence carried himself was critical to his success.\n\nHillary Clinton spoke out Tuesday about the death of Terence Crutcher in Tulsa, Oklahoma, arguing that the epidemic of police officers killing unarmed black people should be recognized as “intolerable.”";
+        let qs = run(t);
+        assert_eq!(
+            speaker(&qs, "the way Pence carried himself"),
+            Some("Mark Z. Barabak")
+        );
+        let q = qs
+            .iter()
+            .find(|q| q.text.contains("the epidemic of police officers"))
+            .unwrap_or_else(|| panic!("no report in {qs:#?}"));
+        assert_eq!(q.speaker.as_deref(), Some("Hillary Clinton"));
+    }
 
     #[test]
     fn title_and_surname_after_the_quote() {

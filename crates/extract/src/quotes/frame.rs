@@ -273,7 +273,7 @@ const AUX: &[&str] = &[
     "flatly",
 ];
 /// Words after which a new clause starts, so the subject is after them.
-const BOUNDARY: &[&str] = &[
+pub(crate) const BOUNDARY: &[&str] = &[
     "that", "after", "while", "because", "although", "though", "whereas", "but", "so",
 ];
 /// First words of an introductory phrase before the subject ("In its report, HRW said").
@@ -616,6 +616,13 @@ pub(crate) struct Resolver {
     pub history: Vec<Said>,
     roles: Vec<RoleMention>,
     persons: Vec<PersonMention>,
+    /// For each sentence (position in `Doc::sents`), where its subject may start: after an
+    /// introductory chunk ("In an interview with …, Ham made it clear …"), and the byte
+    /// offset past which its first words are no longer a name with titles.
+    subject_region: Vec<(usize, usize)>,
+    /// The first word of each sentence after its introduction, lower-cased: a sentence
+    /// opening with "she" goes on about the same person as the one before.
+    opener: Vec<String>,
 }
 
 /// A person's name mention in the document.
@@ -690,11 +697,91 @@ impl Resolver {
                 ..p
             })
             .collect();
+        let subject_region = d
+            .sents
+            .iter()
+            .map(|s| {
+                let toks = &s.toks;
+                let mut a = 0;
+                if toks
+                    .first()
+                    .is_some_and(|t| INTRO.contains(&lower(t).as_str()))
+                {
+                    a = (0..toks.len())
+                        .find(|&k| d.gap(s, k).contains(','))
+                        .map_or(toks.len(), |k| k + 1);
+                }
+                let mut b = a;
+                while b < toks.len()
+                    && (name_like(&toks[b])
+                        || is_title(toks[b].text)
+                        || role_class(toks[b].text).is_some())
+                {
+                    b += 1;
+                }
+                let start = toks.get(a).map_or(s.span.end, |t| t.span.start);
+                // Two people as the subject ("Elizabeth Warren and Hillary Clinton met"): no
+                // one of them.
+                let coordinated = toks
+                    .get(b)
+                    .is_some_and(|t| matches!(t.text, "and" | "or" | "&"));
+                let end = if b > a && !coordinated {
+                    toks[b - 1].span.end
+                } else {
+                    start
+                };
+                (start, end)
+            })
+            .collect();
+        let opener = d
+            .sents
+            .iter()
+            .zip(&subject_region)
+            .map(|(s, &(start, _))| {
+                s.toks
+                    .iter()
+                    .find(|t| t.span.start >= start)
+                    .map(lower)
+                    .unwrap_or_default()
+            })
+            .collect();
         Resolver {
             history: Vec::new(),
             roles,
             persons,
+            subject_region,
+            opener,
         }
+    }
+
+    /// The person a run of sentences opening with pronoun `word` goes back to: the subject
+    /// opening the sentence before the run ("On Monday night, Clinton leaned in heavy … She
+    /// started off by … She then peppered him …" then "“…,” she said"), within four
+    /// sentences.
+    fn subject_before_run(&self, word: &str, pos: usize) -> Option<&PersonMention> {
+        let female = word == "she";
+        let mut k = pos.checked_sub(1)?;
+        for _ in 0..4 {
+            if let Some(p) = self.subject_person(k, female) {
+                return Some(p);
+            }
+            if self.opener.get(k).map(String::as_str) != Some(word) {
+                return None;
+            }
+            k = k.checked_sub(1)?;
+        }
+        None
+    }
+
+    /// The person that opens sentence `pos` as its subject ("Ham made it clear …", "Retired
+    /// U.S. Air Force Gen. Norman Ham is speaking out …"), unless their gender is not
+    /// `female`'s.
+    fn subject_person(&self, pos: usize, female: bool) -> Option<&PersonMention> {
+        let &(start, end) = self.subject_region.get(pos)?;
+        self.persons
+            .iter()
+            .find(|p| p.pos == pos && p.start >= start && p.start < end)
+            .filter(|p| p.female != Some(!female))
     }
 
     /// Forgets the name mentions inside direct quotes: a "he" after `“… to work for Obama,”`
@@ -763,6 +850,13 @@ impl Resolver {
                 let known =
                     said.is_some_and(|s| s.speaker.is_some() && self.gender(s) == Some(female));
                 let named = self.named_person(female, pos, at);
+                // No name of that gender: the person opening the sentence before, as its
+                // subject, when no speaker came since ("In an interview …, Ham made it
+                // clear he had …" then "“…,” he told the host").
+                let named = named.or_else(|| {
+                    let p = self.subject_before_run(word, pos)?;
+                    said.is_none_or(|s| !known && p.pos > s.pos).then_some(p)
+                });
                 match (said, named) {
                     (Some(s), Some(p)) if !known && p.pos >= s.pos => {
                         return (Some(p.name.clone()), HistKind::Person(Some(female)))
@@ -876,7 +970,14 @@ fn describe_role(d: &Doc<'_>, s: &Sent<'_>, k: usize, limit: usize) -> RoleNp {
     // An appositive name after a comma: "leader, Ramzan Kadyrov,".
     let mut appositive: Option<(&EntityMention, usize)> = None;
     if b < limit && d.gap(s, b - 1).contains(',') {
-        if let Some((e, last)) = d.entity_at(s, b) {
+        // The name may come with its honorific: "The minister of the economy, Mr. Guajardo
+        // Villarreal, argues".
+        let at = if HONORIFICS.contains(&toks[b].text) && b + 1 < limit {
+            b + 1
+        } else {
+            b
+        };
+        if let Some((e, last)) = d.entity_at(s, at) {
             let ends = last + 1 >= limit
                 || d.gap(s, last).contains(',')
                 || CLAUSE_WORDS.contains(&lower(&toks[last + 1]).as_str())
@@ -898,7 +999,11 @@ fn describe_role(d: &Doc<'_>, s: &Sent<'_>, k: usize, limit: usize) -> RoleNp {
     let description = if let Some(p) = complement.iter().find(|e| e.kind == EntityKind::Person) {
         Some(format!("{noun} for {}", d.canonical(&p.text)))
     } else if let Some((p, _)) = appositive {
-        if prep.is_some() {
+        // The name is the complement's role ("a spokesperson for Chechnya's leader, Ramzan
+        // Kadyrov") when the complement has one; else the role's own holder ("The minister of
+        // the economy, Mr. Guajardo Villarreal").
+        let complement_role = (k + 1..b).any(|i| role_class(toks[i].text).is_some());
+        if prep.is_some() && complement_role {
             Some(format!("{noun} for {}", d.canonical(&p.text)))
         } else {
             Some(d.canonical(&p.text))
@@ -920,13 +1025,20 @@ fn describe_role(d: &Doc<'_>, s: &Sent<'_>, k: usize, limit: usize) -> RoleNp {
     } else if let Some(p) = appositive_of(d, s, a) {
         Some(p)
     } else {
-        // An organisation, or a possessive place, among the modifiers.
+        // An organisation, or a possessive place, among the modifiers; a possessive person is
+        // whose role it is ("Pagliano's lawyer": lawyer for Bryan Pagliano, as "a lawyer for
+        // Pagliano" would be).
         let mut desc = None;
         for i in a..k {
             if let Some((e, last)) = d.entity_at(s, i) {
                 let possessive_place = e.kind == EntityKind::Place
                     && is_possessive(&toks[last])
                     && role_class(&noun).is_some_and(|(_, p)| !p);
+                if e.kind == EntityKind::Person && is_possessive(&toks[last]) {
+                    let name = e.text.trim_end_matches("’s").trim_end_matches("'s");
+                    desc = Some(format!("{noun} for {}", d.canonical(name)));
+                    break;
+                }
                 if e.kind == EntityKind::Organization || possessive_place {
                     desc = Some(d.slice(e.span.start, toks[k].span.end).to_string());
                     break;
@@ -949,10 +1061,22 @@ fn appositive_of(d: &Doc<'_>, s: &Sent<'_>, a: usize) -> Option<String> {
         return None;
     }
     let tok = s.toks[a - 1].span;
-    d.entities
-        .iter()
-        .find(|e| e.kind == EntityKind::Person && tok.start < e.span.end && e.span.end <= tok.end)
-        .map(|e| d.canonical(&e.text))
+    let e = d.entities.iter().find(|e| {
+        e.kind == EntityKind::Person && tok.start < e.span.end && e.span.end <= tok.end
+    })?;
+    // A name ending a prepositional phrase is not the subject the role stands beside ("At a
+    // press conference in Chelsea, the mayor also said").
+    let first = s.toks.partition_point(|t| t.span.start < e.span.start);
+    if first > 0 && !d.gap(s, first - 1).contains(',') {
+        let before = lower(&s.toks[first - 1]);
+        if matches!(
+            before.as_str(),
+            "in" | "at" | "on" | "from" | "to" | "of" | "for" | "with" | "by" | "near" | "outside"
+        ) {
+            return None;
+        }
+    }
+    Some(d.canonical(&e.text))
 }
 
 /// Splits token range `[a, b)` of `s` into comma-separated chunks.
@@ -1025,11 +1149,23 @@ pub(crate) fn speech_verb_at(d: &Doc<'_>, s: &Sent<'_>, k: usize) -> Option<Verb
     }
     let class = verb_class(w)?;
     let prev = k.checked_sub(1).map(|p| lower(&s.toks[p]));
+    // "Having said that, …": a connective, not a report.
+    if prev.as_deref() == Some("having")
+        && s.toks
+            .get(k + 1)
+            .is_some_and(|t| matches!(t.text, "that" | "this"))
+        && d.gap(s, k + 1).contains(',')
+    {
+        return None;
+    }
     if let Some(p) = &prev {
         if PASSIVE.contains(&p.as_str()) {
             return None;
         }
-        if DETS.contains(&p.as_str()) && !d.gap(s, k - 1).contains(',') {
+        // "and said" is a coordinated verb ("Cruz exhorted Republicans to … and said he was
+        // standing on truth"); "and claims" may be a noun.
+        let coordinated = matches!(p.as_str(), "and" | "or") && !NOUNISH.contains(&w);
+        if DETS.contains(&p.as_str()) && !coordinated && !d.gap(s, k - 1).contains(',') {
             return None;
         }
     } else if class != Verb::Say {
@@ -1066,12 +1202,20 @@ pub(crate) fn parse_subject(
         .map_or(a, |k| k + 1);
 
     let mut cs = chunks(d, s, a, b);
-    let mut intro = 0;
+    // Whether an introduction was left out: a place right after it ends it ("Speaking at
+    // a rally in Novi, Michigan, Trump says").
+    let mut intro = false;
     while cs.len() > 1 && INTRO.contains(&lower(&toks[cs[0].0]).as_str()) {
+        // A conjunction opens a clause, not an introduction ("But the new plan is still
+        // tilted toward the rich, the Tax Foundation said"): only the word itself goes.
+        if matches!(lower(&toks[cs[0].0]).as_str(), "but" | "and" | "yet") && cs[0].1 - cs[0].0 > 1
+        {
+            cs[0].0 += 1;
+            continue;
+        }
         cs.remove(0);
-        intro += 1;
+        intro = true;
     }
-    let _ = intro;
     let order: Vec<usize> = match mode {
         Mode::Forward => (0..cs.len()).collect(),
         Mode::Backward => (0..cs.len()).rev().collect(),
@@ -1083,6 +1227,16 @@ pub(crate) fn parse_subject(
     for ci in order {
         let (ca, cb) = cs[ci];
         let mut k = ca;
+        // An introduction with no comma before the subject ("In a Bloomberg interview Trump
+        // declared"): the person ending the chunk, not a name inside the introduction.
+        if INTRO.contains(&lower(&toks[ca]).as_str()) {
+            if let Some(p) = (ca + 1..cb).find(|&i| {
+                d.entity_at(s, i)
+                    .is_some_and(|(e, last)| e.kind == EntityKind::Person && last + 1 == cb)
+            }) {
+                k = p;
+            }
+        }
         while k < cb {
             if let Some(p) = pronoun_word(&toks[k]).filter(|_| k + 1 == cb) {
                 let (speaker, kind) = if p == "we" || p == "i" {
@@ -1200,6 +1354,38 @@ pub(crate) fn parse_subject(
                         });
                         return Some(Subject {
                             speaker: Some(org_name(d, e)),
+                            mention: e.text.clone(),
+                            mention_span: e.span,
+                            role: role.filter(|r| !r.is_empty()),
+                            kind: HistKind::Org,
+                            before: before(ci),
+                        });
+                    }
+                    // A country or city speaking through its government ("Even China,
+                    // Pyongyang's only ally …, said it was …"): only as the whole subject,
+                    // the place alone in its chunk; not a place in a phrase ("Back in
+                    // Washington, Trump said") or ending one ("Speaking at a rally in Novi,
+                    // Michigan, Trump says"), nor the state after a city ("in Tulsa,
+                    // Oklahoma,").
+                    EntityKind::Place
+                        if last + 1 == cb
+                            && !(intro && ci == 0)
+                            && !(ca > 0
+                                && d.entities.iter().any(|o| {
+                                    o.kind == EntityKind::Place
+                                        && o.span.end == toks[ca - 1].span.end
+                                }))
+                            && toks[ca..k].iter().all(|t| {
+                                matches!(lower(t).as_str(), "the" | "even" | "and" | "but" | "also")
+                            }) =>
+                    {
+                        let role = (ci + 1 < cs.len()).then(|| {
+                            let text = d.slice(toks[cs[ci + 1].0].span.start, region_end);
+                            text.trim_matches(|c: char| c == ',' || c.is_whitespace())
+                                .to_string()
+                        });
+                        return Some(Subject {
+                            speaker: Some(d.canonical(&e.text)),
                             mention: e.text.clone(),
                             mention_span: e.span,
                             role: role.filter(|r| !r.is_empty()),
