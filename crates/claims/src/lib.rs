@@ -1225,20 +1225,25 @@ mod tests {
         dossier_ingest::read_paths(&[path]).flatten().collect()
     }
 
-    /// A sentence reporting speech whose subject is long and report short is the
-    /// speaker's statement; one stating a fact is not anyone's (PolNeAR dev, Washington
-    /// Post and New York Times, 2016).
-    #[test]
-    fn a_long_subject_before_a_short_report_is_the_speaker_s_statement() {
-        let text = "Ivanka Trump Pushes Child Care Plan\n\nConservative economist Aparna Mathur, who studies tax policy and labor issues at the American Enterprise Institute, said Ivanka Trump's statement didn't clarify the matter.\n\nBut the economic weapons his country has at its disposal, Mr. Rubio added, are like ''nuclear bombs that you can't use.''\n\nThe campaign released the plan on Tuesday.";
-        let p = Prepared::new(vec![dossier_core::Document::plain("wp", text)]);
+    /// The mentions `collect_mentions` makes of one report.
+    fn mentions_of_one_report(id: &str, text: &str) -> Vec<super::Mention> {
+        let p = Prepared::new(vec![dossier_core::Document::plain(id, text)]);
         let inputs = [ClaimInput {
             doc: &p.docs[0],
             text: &p.texts[0],
             extractions: &p.extractions[0],
             figure_groups: &p.figure_groups[0],
         }];
-        let mentions = super::collect_mentions(&inputs);
+        super::collect_mentions(&inputs)
+    }
+
+    /// A sentence reporting speech whose subject is long and report short is the
+    /// speaker's statement; one stating a fact is not anyone's (PolNeAR dev, Washington
+    /// Post and New York Times, 2016).
+    #[test]
+    fn a_long_subject_before_a_short_report_is_the_speaker_s_statement() {
+        let text = "Ivanka Trump Pushes Child Care Plan\n\nConservative economist Aparna Mathur, who studies tax policy and labor issues at the American Enterprise Institute, said Ivanka Trump's statement didn't clarify the matter.\n\nBut the economic weapons his country has at its disposal, Mr. Rubio added, are like ''nuclear bombs that you can't use.''\n\nThe campaign released the plan on Tuesday.";
+        let mentions = mentions_of_one_report("wp", text);
         let of = |start: &str| {
             mentions
                 .iter()
@@ -1255,14 +1260,7 @@ mod tests {
         assert_eq!(of("The campaign released"), None);
         // A sentence closing with the speaker and the quote side by side.
         let text = "A Curious Plan to Fight Climate Change\n\nMr. Barrett is the lawyer for the state.\n\nSo when Patriot signaled last summer that it was going to make a deal with Mr. Clarke, Mr. Barrett said, \"we were floored.\"";
-        let p = Prepared::new(vec![dossier_core::Document::plain("nyt", text)]);
-        let inputs = [ClaimInput {
-            doc: &p.docs[0],
-            text: &p.texts[0],
-            extractions: &p.extractions[0],
-            figure_groups: &p.figure_groups[0],
-        }];
-        let mentions = super::collect_mentions(&inputs);
+        let mentions = mentions_of_one_report("nyt", text);
         let m = mentions
             .iter()
             .find(|m| m.span.slice(text).starts_with("So when Patriot"))
