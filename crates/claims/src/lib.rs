@@ -485,20 +485,15 @@ fn propose_pairs(
     pairs
 }
 
-/// Each all-denial group of `groups` (mention indices) attached to the asserted group it
-/// best matches, as `(denial group, asserted group)`. Groups are compared through their
-/// distinct wordings only (a copy says nothing its original does not), at most a few per
-/// group, so large stories of copied reports stay cheap.
-fn attach_denials(
-    inputs: &[ClaimInput<'_>],
+/// The wordings each group of `groups` (mention indices) is compared through when denials
+/// are attached: one mention per copy group (a copy says nothing its original does not),
+/// at most [`MAX_WORDINGS_COMPARED`], in the group's order.
+fn distinct_wordings(
     reuse: &Reuse,
     mentions: &[Mention],
-    content: &[Content],
-    idf: &Idf,
     groups: &[Vec<usize>],
-) -> Vec<(usize, usize)> {
-    let is_denial = |g: &Vec<usize>| g.iter().all(|&m| mentions[m].stance == Stance::Denies);
-    let distinct: Vec<Vec<usize>> = groups
+) -> Vec<Vec<usize>> {
+    groups
         .iter()
         .map(|g| {
             let mut seen = HashSet::new();
@@ -513,7 +508,22 @@ fn attach_denials(
                 .take(MAX_WORDINGS_COMPARED)
                 .collect()
         })
-        .collect();
+        .collect()
+}
+/// Each all-denial group of `groups` (mention indices) attached to the asserted group it
+/// best matches, as `(denial group, asserted group)`. Groups are compared through their
+/// distinct wordings only (a copy says nothing its original does not), at most a few per
+/// group, so large stories of copied reports stay cheap.
+fn attach_denials(
+    inputs: &[ClaimInput<'_>],
+    reuse: &Reuse,
+    mentions: &[Mention],
+    content: &[Content],
+    idf: &Idf,
+    groups: &[Vec<usize>],
+) -> Vec<(usize, usize)> {
+    let is_denial = |g: &Vec<usize>| g.iter().all(|&m| mentions[m].stance == Stance::Denies);
+    let distinct = distinct_wordings(reuse, mentions, groups);
     let denial: Vec<bool> = groups.iter().map(is_denial).collect();
     let spans: Vec<usize> = groups
         .iter()

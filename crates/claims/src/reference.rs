@@ -3,15 +3,15 @@
 //! these on every call
 //! (`crate::tests` runs it on real stories).
 
-use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::collections::{BinaryHeap, HashMap};
 
 use dossier_reuse::Reuse;
 
 use crate::grouping::{Candidate, Link};
 use crate::{
     conflicts, denial_candidates, overlap, similarity, spans_documents, ClaimInput, Content,
-    Mention, Stance, DENIAL_LINK_OVERLAP, MAX_WORDINGS_COMPARED, MIN_COMMON_WORD_MENTIONS,
-    MIN_PAIR_SIMILARITY, MIN_PROPOSING_WORDS,
+    Mention, Stance, DENIAL_LINK_OVERLAP, MIN_COMMON_WORD_MENTIONS, MIN_PAIR_SIMILARITY,
+    MIN_PROPOSING_WORDS,
 };
 
 /// `crate::propose_pairs` as it was: posting visits counted in a map per wording.
@@ -74,22 +74,7 @@ pub(crate) fn attach_denials(
     groups: &[Vec<usize>],
 ) -> Vec<(usize, usize)> {
     let is_denial = |g: &Vec<usize>| g.iter().all(|&m| mentions[m].stance == Stance::Denies);
-    let distinct: Vec<Vec<usize>> = groups
-        .iter()
-        .map(|g| {
-            let mut seen = HashSet::new();
-            g.iter()
-                .copied()
-                .filter(
-                    |&m| match reuse.group_of.get(&(mentions[m].doc, mentions[m].sentence)) {
-                        Some(&copy) => seen.insert(copy),
-                        None => true,
-                    },
-                )
-                .take(MAX_WORDINGS_COMPARED)
-                .collect()
-        })
-        .collect();
+    let distinct = crate::distinct_wordings(reuse, mentions, groups);
     let denial: Vec<bool> = groups.iter().map(is_denial).collect();
     let spans: Vec<usize> = groups
         .iter()
