@@ -691,7 +691,8 @@ const BORROWED_RUN_WORDS: usize = 10;
 
 /// For each mention of a claim (`group`, mention indices in document order), the position in
 /// `group` of the mention it borrows a passage from: the earliest-carried mention of another,
-/// earlier document (by date when both are dated, else by input order) sharing at least
+/// earlier document (by date when all the claim's documents are dated, else by input order)
+/// sharing at least
 /// [`BORROWED_RUN_WORDS`] consecutive words with it, when the two are not already one copy
 /// group (whose first carrier speaks for them).
 fn borrowed_passages(
@@ -704,20 +705,18 @@ fn borrowed_passages(
     if spans_documents(mentions, group) < 2 {
         return borrowed;
     }
-    // Positions in `group`, earliest carried first: by date when both are dated, else by
-    // input order.
+    // Positions in `group`, earliest carried first, by the rule that picks a copy group's
+    // first carrier (`dossier_reuse::first_carrier`): by date when every document is dated,
+    // else by input (ingest) order. Mixing the two pair by pair is no order at all (dated
+    // a < undated b < dated c < a), which sorting may reject with a panic.
+    let all_dated = group
+        .iter()
+        .all(|&m| inputs[mentions[m].doc].doc.published.is_some());
     let mut order: Vec<usize> = (0..group.len()).collect();
-    let key = |k: usize| {
+    order.sort_by_key(|&k| {
         let d = mentions[group[k]].doc;
-        (d, inputs[d].doc.published)
-    };
-    order.sort_by(|&a, &b| {
-        let ((da, pa), (db, pb)) = (key(a), key(b));
-        match (pa, pb) {
-            (Some(p), Some(q)) if p != q => p.cmp(&q),
-            _ => da.cmp(&db),
-        }
-        .then(a.cmp(&b))
+        let date = inputs[d].doc.published.filter(|_| all_dated);
+        (date, d, k)
     });
     let mut rank = vec![0; group.len()];
     for (r, &k) in order.iter().enumerate() {

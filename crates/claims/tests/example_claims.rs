@@ -195,3 +195,53 @@ fn a_sentence_rewritten_around_a_copied_passage_is_not_an_independent_source() {
         rewritten.chain
     );
 }
+
+/// Which report carried a passage first follows the rule that picks a copy's first carrier:
+/// by date only when every report of the claim is dated, else in ingest order. Report a is
+/// undated (and words the statement itself); b, dated April 5, and c, dated April 1, share a
+/// passage: c borrows it from b, ingested first, not b from c. (Taking dates wherever both
+/// reports have one and ingest order otherwise is no order at all: it can go round in a
+/// circle, and sorting by it may panic.)
+#[test]
+fn a_borrowed_passage_goes_to_the_first_ingested_report_when_some_are_undated() {
+    let date = |d: u32| chrono::NaiveDate::from_ymd_opt(2017, 4, d);
+    let report = |id: &str, text: &str, published| {
+        let mut doc = dossier_core::Document::plain(id, &format!("Report {id}\n\n{text}"));
+        doc.published = published;
+        doc
+    };
+    let story = Story::build(vec![
+        report(
+            "a",
+            "The men were held together in large groups in camps near Grozny, police said.",
+            None,
+        ),
+        report(
+            "b",
+            "Witnesses say the men were imprisoned together in large groups in secret camps near Grozny, a rights group reported.",
+            date(5),
+        ),
+        report(
+            "c",
+            "Detainees were imprisoned together in large groups in secret camps near Grozny and beaten, survivors told reporters.",
+            date(1),
+        ),
+    ]);
+    let claim = story
+        .claims
+        .iter()
+        .find(|c| c.mentions.len() == 3)
+        .unwrap_or_else(|| panic!("the three sentences are one claim: {:#?}", story.claims));
+    let source = |doc: usize| {
+        claim
+            .mentions
+            .iter()
+            .find(|m| m.doc == doc)
+            .and_then(|m| m.chain.last())
+            .map(String::as_str)
+    };
+    assert_eq!(source(0), Some("a"), "{claim:#?}");
+    assert_eq!(source(1), Some("b"), "{claim:#?}");
+    assert_eq!(source(2), Some("b"), "{claim:#?}");
+    assert_eq!(claim.independent_sources, 2, "{claim:#?}");
+}
